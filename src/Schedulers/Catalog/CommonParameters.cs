@@ -1,0 +1,72 @@
+namespace Schedulers;
+
+/// <summary>Descriptors shared by several schedulers, so that a key means the same thing, with the same range, everywhere.</summary>
+internal static class CommonParameters
+{
+    public const string LearningRate = "learning_rate";
+    public const string TotalSteps = "total_steps";
+    public const string WarmupSteps = "warmup_steps";
+    public const string WarmupRatio = "warmup_ratio";
+    public const string WarmupStartLr = "warmup_start_lr";
+    public const string MinLr = "min_lr";
+    public const string MinLrRatio = "min_lr_ratio";
+    public const string NumCycles = "num_cycles";
+
+    /// <summary>The largest step count accepted: every step up to it is exactly representable as a double.</summary>
+    public const double MaxSteps = 9007199254740992.0;
+
+    public static ParameterDescriptor LearningRateDescriptor { get; } = new(
+        LearningRate, ParameterKind.Number, ParameterPresence.Required,
+        "Peak learning rate; every value is learning_rate * factor(step).",
+        range: ValueRange.GreaterThan(0));
+
+    public static ParameterDescriptor TotalStepsDescriptor(ParameterPresence presence, string description) => new(
+        TotalSteps, ParameterKind.Integer, presence, description, range: ValueRange.AtLeast(1));
+
+    public static ParameterDescriptor WarmupStepsDescriptor(ParameterPresence presence) => new(
+        WarmupSteps, ParameterKind.Integer, presence,
+        "Length of the warmup, in steps.",
+        defaultValue: presence == ParameterPresence.Optional ? ParameterValue.FromNumber(0) : null,
+        range: ValueRange.AtLeast(0),
+        alternatives: [WarmupRatio]);
+
+    public static ParameterDescriptor WarmupRatioDescriptor(ParameterPresence presence) => new(
+        WarmupRatio, ParameterKind.Number, presence,
+        "Warmup as a share of total_steps: warmup_steps = ceil(warmup_ratio * total_steps) (Hugging Face Trainer's rule).",
+        range: ValueRange.Between(0, true, 1, false),
+        alternatives: [WarmupSteps]);
+
+    public static ParameterDescriptor WarmupStartLrDescriptor { get; } = new(
+        WarmupStartLr, ParameterKind.Number, ParameterPresence.Optional,
+        "Learning rate at step 0 of the warmup (timm's warmup_lr_init, optax's init_value); needs a warmup.",
+        defaultValue: ParameterValue.FromNumber(0),
+        range: ValueRange.FromZeroToLearningRate());
+
+    public static ParameterDescriptor MinLrDescriptor(ParameterPresence presence) => new(
+        MinLr, ParameterKind.Number, presence,
+        "Floor of the decay as a learning rate: min_lr_ratio = min_lr / learning_rate.",
+        range: ValueRange.FromZeroToLearningRate(),
+        alternatives: [MinLrRatio]);
+
+    public static ParameterDescriptor MinLrRatioDescriptor(ParameterPresence presence, string? defaultDescription = null) => new(
+        MinLrRatio, ParameterKind.Number, presence,
+        "Floor of the decay as a share of learning_rate.",
+        defaultValue: presence == ParameterPresence.Optional && defaultDescription is null ? ParameterValue.FromNumber(0) : null,
+        defaultDescription: defaultDescription,
+        range: ValueRange.Between(0, true, 1, false),
+        alternatives: [MinLr]);
+
+    public static ParameterDescriptor CosineCyclesDescriptor { get; } = new(
+        NumCycles, ParameterKind.Number, ParameterPresence.Optional,
+        "Number of cosine waves over the decay (0.5: one half-cosine from the peak to the floor).",
+        defaultValue: ParameterValue.FromNumber(0.5),
+        range: ValueRange.GreaterThan(0));
+
+    /// <summary>The parameters of a scheduler with the contract's linear warmup, in the order documentation lists them.</summary>
+    public static IEnumerable<ParameterDescriptor> LinearWarmup(ParameterPresence presence = ParameterPresence.Optional) =>
+    [
+        WarmupStepsDescriptor(presence),
+        WarmupRatioDescriptor(presence == ParameterPresence.Optional ? ParameterPresence.Optional : ParameterPresence.OneOfRequired),
+        WarmupStartLrDescriptor,
+    ];
+}

@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+
+namespace Schedulers;
+
+/// <summary>
+/// What one scheduler accepts for one parameter: key, type, whether it is required, its default, its valid range and a
+/// one-line meaning. Descriptors are the single source of truth for validation, error messages, the documentation,
+/// command-line help and GUI metadata.
+/// </summary>
+public sealed class ParameterDescriptor
+{
+    internal ParameterDescriptor(
+        string key,
+        ParameterKind kind,
+        ParameterPresence presence,
+        string description,
+        ParameterValue? defaultValue = null,
+        string? defaultDescription = null,
+        ValueRange? range = null,
+        ImmutableArray<string> choices = default,
+        ImmutableArray<string> alternatives = default)
+    {
+        Key = key;
+        Kind = kind;
+        Presence = presence;
+        Description = description;
+        DefaultValue = defaultValue;
+        DefaultDescription = defaultDescription ?? defaultValue?.ToString();
+        Range = range;
+        Choices = choices.IsDefault ? [] : choices;
+        Alternatives = alternatives.IsDefault ? [] : alternatives;
+    }
+
+    /// <summary>Gets the key, exactly as the contract spells it (matched case-sensitively).</summary>
+    public string Key { get; }
+
+    /// <summary>Gets the type of value the parameter takes.</summary>
+    public ParameterKind Kind { get; }
+
+    /// <summary>Gets whether the parameter must be given.</summary>
+    public ParameterPresence Presence { get; }
+
+    /// <summary>Gets the one-line meaning.</summary>
+    public string Description { get; }
+
+    /// <summary>Gets the default value when it is a fixed value; <see langword="null"/> when required or derived.</summary>
+    public ParameterValue? DefaultValue { get; }
+
+    /// <summary>Gets the default as documentation text (a fixed value or a rule such as <c>total_steps - warmup - decay</c>); <see langword="null"/> when there is none.</summary>
+    public string? DefaultDescription { get; }
+
+    /// <summary>Gets the valid range of a numeric parameter; <see langword="null"/> when any finite value is valid or the parameter is not numeric.</summary>
+    public ValueRange? Range { get; }
+
+    /// <summary>Gets the valid strings of a <see cref="ParameterKind.Choice"/> parameter.</summary>
+    public ImmutableArray<string> Choices { get; }
+
+    /// <summary>Gets the keys that mean the same thing another way; giving more than one of them is refused.</summary>
+    public ImmutableArray<string> Alternatives { get; }
+
+    /// <summary>Gets the command-line flag that sets the parameter (for example <c>--warmup-steps</c>).</summary>
+    public string CommandLineFlag => "--" + Key.Replace('_', '-');
+
+    /// <summary>Gets what a valid value looks like, for messages and help: the type, then the range or choices.</summary>
+    public string ValidValues => Kind switch
+    {
+        ParameterKind.Integer => Range is null ? "an integer" : $"an integer {Range}",
+        ParameterKind.Number => Range is null ? "a finite number" : $"a number in {Range}",
+        ParameterKind.Choice => "one of " + string.Join(", ", Choices.Select(choice => $"\"{choice}\"")),
+        ParameterKind.Boolean => "true or false",
+        _ => "a string",
+    };
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Key} ({ValidValues})";
+}

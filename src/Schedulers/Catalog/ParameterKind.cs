@@ -1,0 +1,20 @@
+namespace Schedulers;
+
+/// <summary>The type a parameter's value must have.</summary>
+public enum ParameterKind
+{
+    /// <summary>A whole number (a JSON number with no fractional part).</summary>
+    Integer,
+
+    /// <summary>A finite number.</summary>
+    Number,
+
+    /// <summary>One string out of a fixed list (<see cref="ParameterDescriptor.Choices"/>).</summary>
+    Choice,
+
+    /// <summary>A string with a syntax of its own (for example diffusers' <c>step_rules</c>).</summary>
+    Text,
+
+    /// <summary>A boolean.</summary>
+    Boolean,
+}

@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+
+namespace Schedulers;
+
+/// <summary>
+/// Everything public about one scheduler: its name, family, formula and the parameters it takes. A GUI asks it which
+/// fields apply; documentation and command-line help are generated from it.
+/// </summary>
+public sealed class SchedulerDescriptor
+{
+    internal SchedulerDescriptor(
+        string name,
+        SchedulerFamily family,
+        string summary,
+        string formula,
+        WarmupSupport warmup,
+        bool decaysAfterWarmup,
+        ImmutableArray<ParameterDescriptor> parameters,
+        string? warmupRefusal = null)
+    {
+        Name = name;
+        Family = family;
+        Summary = summary;
+        Formula = formula;
+        Warmup = warmup;
+        DecaysAfterWarmup = decaysAfterWarmup;
+        Parameters = parameters;
+        WarmupRefusal = warmupRefusal;
+    }
+
+    /// <summary>Gets the scheduler's name as the ecosystem spells it (matched case-insensitively).</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the family the scheduler belongs to.</summary>
+    public SchedulerFamily Family { get; }
+
+    /// <summary>Gets a one-line description.</summary>
+    public string Summary { get; }
+
+    /// <summary>Gets the formula after warmup, in the contract's notation.</summary>
+    public string Formula { get; }
+
+    /// <summary>Gets which warmup the scheduler takes.</summary>
+    public WarmupSupport Warmup { get; }
+
+    /// <summary>Gets whether a decay follows the warmup (then the warmup must end before <c>total_steps</c>).</summary>
+    public bool DecaysAfterWarmup { get; }
+
+    /// <summary>Gets every parameter the scheduler takes, <c>learning_rate</c> first.</summary>
+    public ImmutableArray<ParameterDescriptor> Parameters { get; }
+
+    /// <summary>Gets the advice given when a positive warmup is set on a scheduler without one; <see langword="null"/> when it has a warmup.</summary>
+    internal string? WarmupRefusal { get; }
+
+    /// <summary>Gets whether the scheduler takes <paramref name="key"/>.</summary>
+    /// <param name="key">The key, matched exactly.</param>
+    /// <returns><see langword="true"/> when it is one of <see cref="Parameters"/>.</returns>
+    public bool Takes(string key) => Find(key) is not null;
+
+    /// <summary>Gets the descriptor of <paramref name="key"/>, or <see langword="null"/> when the scheduler does not take it.</summary>
+    /// <param name="key">The key, matched exactly.</param>
+    /// <returns>The descriptor.</returns>
+    public ParameterDescriptor? Find(string key)
+    {
+        foreach (var parameter in Parameters)
+        {
+            if (string.Equals(parameter.Key, key, StringComparison.Ordinal))
+            {
+                return parameter;
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+}

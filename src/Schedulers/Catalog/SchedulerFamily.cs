@@ -1,0 +1,11 @@
+namespace Schedulers;
+
+/// <summary>Where a scheduler's definition and names come from.</summary>
+public enum SchedulerFamily
+{
+    /// <summary>Hugging Face transformers / diffusers / Kohya: <c>snake_case</c> names, a linear warmup, factors of <c>learning_rate</c>.</summary>
+    HuggingFace,
+
+    /// <summary>PyTorch's <c>torch.optim.lr_scheduler</c>: class names and PyTorch's argument names, no warmup of their own.</summary>
+    PyTorch,
+}

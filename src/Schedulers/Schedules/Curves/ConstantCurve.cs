@@ -1,0 +1,9 @@
+namespace Schedulers;
+
+/// <summary>Factor 1 for ever.</summary>
+internal sealed class ConstantCurve : DecayCurve
+{
+    public static ConstantCurve Instance { get; } = new();
+
+    public override double Factor(long t) => 1.0;
+}

@@ -1,0 +1,122 @@
+namespace Schedulers;
+
+/// <summary>
+/// An immutable learning-rate schedule: a pure function from the optimizer step (0-based: the value at step 0 is the
+/// LR of the first optimizer step) to the learning rate, in closed form at any step, so resuming from a checkpoint needs
+/// no replay. Instances are safe to share across threads.
+/// </summary>
+/// <example>
+/// <code>
+/// var schedule = LearningRateSchedule.CreateBuilder()
+///     .WithScheduler("cosine")
+///     .WithLearningRate(3e-4)
+///     .WithWarmupSteps(100)
+///     .WithTotalSteps(1000)
+///     .Build();
+/// double lr = schedule.GetLearningRate(250);
+/// </code>
+/// </example>
+public abstract class LearningRateSchedule
+{
+    private protected LearningRateSchedule(SchedulerDescriptor descriptor, ScheduleOptions options, double learningRate, long? totalSteps, long warmupSteps)
+    {
+        Descriptor = descriptor;
+        Options = options;
+        LearningRate = learningRate;
+        TotalSteps = totalSteps;
+        WarmupSteps = warmupSteps;
+    }
+
+    /// <summary>Gets the descriptor of the scheduler this schedule follows.</summary>
+    public SchedulerDescriptor Descriptor { get; }
+
+    /// <summary>Gets the scheduler's name, as the catalog spells it.</summary>
+    public string Name => Descriptor.Name;
+
+    /// <summary>Gets the configuration the schedule was built from, scheduler name and key order normalised.</summary>
+    public ScheduleOptions Options { get; }
+
+    /// <summary>Gets the peak (base) learning rate.</summary>
+    public double LearningRate { get; }
+
+    /// <summary>Gets the training length, when the configuration gives one.</summary>
+    public long? TotalSteps { get; }
+
+    /// <summary>Gets the warmup length in steps (0 when there is none).</summary>
+    public long WarmupSteps { get; }
+
+    /// <summary>Gets the steps where one phase ends and the next begins (warmup end, restarts, stable end, rule boundaries), ascending.</summary>
+    public virtual IReadOnlyList<long> PhaseBoundaries => WarmupSteps > 0 ? [WarmupSteps] : [];
+
+    /// <summary>Creates a builder for a configuration.</summary>
+    /// <returns>An empty builder.</returns>
+    public static ScheduleBuilder CreateBuilder() => new();
+
+    /// <summary>Checks a configuration and creates its schedule.</summary>
+    /// <param name="options">The configuration.</param>
+    /// <returns>The schedule.</returns>
+    /// <exception cref="ScheduleConfigurationException">The configuration is refused; the exception lists every problem.</exception>
+    public static LearningRateSchedule Create(ScheduleOptions options) => ScheduleValidator.Create(Guard.NotNull(options));
+
+    /// <summary>
+    /// Opt-in lenient creation (for a GUI's "fix it for me"): problems that have an obvious remedy (a key the scheduler
+    /// does not use, a value just outside its range, two keys for one thing) are adjusted, and every adjustment is
+    /// reported. Problems only the user can fix (a missing or unreadable value) are still refused.
+    /// </summary>
+    /// <param name="options">The configuration.</param>
+    /// <returns>The schedule and the adjustments made.</returns>
+    /// <exception cref="ScheduleConfigurationException">Problems remain that have no remedy.</exception>
+    public static LenientScheduleResult CreateLenient(ScheduleOptions options) => ScheduleValidator.CreateLenient(Guard.NotNull(options));
+
+    /// <summary>Reads a configuration from JSON (the contract's vocabulary) and creates its schedule.</summary>
+    /// <param name="json">A JSON object such as <c>{"scheduler": "cosine", "learning_rate": 3e-4, "total_steps": 1000}</c>.</param>
+    /// <returns>The schedule.</returns>
+    /// <exception cref="ScheduleConfigurationException">The text is not a JSON object, or the configuration is refused.</exception>
+    public static LearningRateSchedule FromJson(string json) => Create(ScheduleOptions.FromJson(json));
+
+    /// <summary>Writes the schedule's configuration as JSON; <see cref="FromJson"/> of the result gives the same value at every step.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => Options.ToJson();
+
+    /// <summary>Gets the learning rate used by the optimizer step <paramref name="step"/> (0-based).</summary>
+    /// <param name="step">The number of optimizer steps already taken; must be &gt;= 0.</param>
+    /// <returns>The learning rate: finite and &gt;= 0.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is negative.</exception>
+    public double GetLearningRate(long step)
+    {
+        Guard.StepNotNegative(step);
+        return LearningRateAt(step);
+    }
+
+    /// <summary>Fills <paramref name="destination"/> with the learning rates of steps <paramref name="firstStep"/>, <paramref name="firstStep"/> + 1, ...</summary>
+    /// <param name="firstStep">The step of the first element; must be &gt;= 0.</param>
+    /// <param name="destination">The buffer to fill.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="firstStep"/> is negative, or the range runs past <see cref="long.MaxValue"/>.</exception>
+    public void Evaluate(long firstStep, Span<double> destination)
+    {
+        Guard.RangeFits(firstStep, destination.Length);
+        for (var i = 0; i < destination.Length; i++)
+        {
+            destination[i] = LearningRateAt(firstStep + i);
+        }
+    }
+
+    /// <summary>Fills <paramref name="destination"/> with the learning rates of steps <paramref name="firstStep"/>, <paramref name="firstStep"/> + 1, ..., rounded to single precision.</summary>
+    /// <param name="firstStep">The step of the first element; must be &gt;= 0.</param>
+    /// <param name="destination">The buffer to fill.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="firstStep"/> is negative, or the range runs past <see cref="long.MaxValue"/>.</exception>
+    public void Evaluate(long firstStep, Span<float> destination)
+    {
+        Guard.RangeFits(firstStep, destination.Length);
+        for (var i = 0; i < destination.Length; i++)
+        {
+            destination[i] = (float)LearningRateAt(firstStep + i);
+        }
+    }
+
+    /// <summary>The closed form; <paramref name="step"/> is already known to be &gt;= 0.</summary>
+    private protected abstract double LearningRateAt(long step);
+
+    /// <inheritdoc />
+    public override string ToString() => ToJson();
+}

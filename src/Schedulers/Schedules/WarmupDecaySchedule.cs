@@ -1,0 +1,24 @@
+namespace Schedulers;
+
+/// <summary>
+/// A linear warmup followed by a decay curve that runs on its own clock (steps since the warmup ended): the shape of
+/// every Hugging Face-family scheduler except <c>warmup_stable_decay</c> and <c>piecewise_constant</c>.
+/// </summary>
+internal sealed class WarmupDecaySchedule : LearningRateSchedule
+{
+    private readonly WarmupPhase _warmup;
+    private readonly DecayCurve _decay;
+
+    public WarmupDecaySchedule(SchedulerDescriptor descriptor, ScheduleOptions options, ParameterSet parameters, DecayCurve decay)
+        : base(descriptor, options, parameters.LearningRate, parameters.TotalSteps, parameters.WarmupSteps)
+    {
+        _warmup = new WarmupPhase(parameters.WarmupSteps, parameters.Number(CommonParameters.WarmupStartLr, 0), parameters.LearningRate);
+        _decay = decay;
+    }
+
+    public override IReadOnlyList<long> PhaseBoundaries =>
+        [.. base.PhaseBoundaries, .. _decay.Boundaries.Select(boundary => boundary + WarmupSteps)];
+
+    private protected override double LearningRateAt(long step) =>
+        _warmup.Covers(step) ? _warmup.LearningRateAt(step) : LearningRate * _decay.Factor(step - WarmupSteps);
+}

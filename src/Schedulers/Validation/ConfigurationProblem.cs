@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+
+namespace Schedulers;
+
+/// <summary>
+/// One reason a configuration was refused: the key(s) at fault exactly as written in the contract, the value received,
+/// and a full sentence that says what would be valid.
+/// </summary>
+public sealed class ConfigurationProblem
+{
+    internal ConfigurationProblem(ImmutableArray<string> keys, string? receivedValue, string message, ConfigurationRemedy? remedy)
+    {
+        Keys = keys;
+        ReceivedValue = receivedValue;
+        Message = message;
+        Remedy = remedy;
+    }
+
+    /// <summary>Gets the keys at fault (empty when the problem is with the document as a whole).</summary>
+    public ImmutableArray<string> Keys { get; }
+
+    /// <summary>Gets the value received, as the user would recognise it, or <see langword="null"/> when the key is missing.</summary>
+    public string? ReceivedValue { get; }
+
+    /// <summary>Gets the full message, starting with the key(s) at fault.</summary>
+    public string Message { get; }
+
+    /// <summary>Gets the adjustment the lenient path may make for this problem; <see langword="null"/> when only the user can fix it.</summary>
+    internal ConfigurationRemedy? Remedy { get; }
+
+    internal static ConfigurationProblem ForDocument(string message) => new([], null, message, null);
+
+    internal static ConfigurationProblem ForKey(string key, ParameterValue? received, string message, ConfigurationRemedy? remedy = null) =>
+        new([key], received?.ToString(), $"{key}: {message}", remedy);
+
+    internal static ConfigurationProblem ForKeys(ImmutableArray<string> keys, string message, ConfigurationRemedy? remedy = null) =>
+        new(keys, null, $"{string.Join(" / ", keys)}: {message}", remedy);
+
+    /// <inheritdoc />
+    public override string ToString() => Message;
+}

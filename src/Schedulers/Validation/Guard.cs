@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
+namespace Schedulers;
+
+/// <summary>
+/// The one place the library raises exceptions for bad input, so that every refusal has the same shape. Throwing
+/// helpers are kept out of line so that the checks on hot paths stay small.
+/// </summary>
+internal static class Guard
+{
+    public static T NotNull<T>([NotNull] T? value, [CallerArgumentExpression(nameof(value))] string? name = null)
+        where T : class
+    {
+        if (value is null)
+        {
+            ThrowNull(name);
+        }
+
+        return value;
+    }
+
+    public static ScheduleConfigurationException Refusal(params ImmutableArray<ConfigurationProblem> problems) => new(problems);
+
+    public static void ThrowIfAny(ImmutableArray<ConfigurationProblem> problems)
+    {
+        if (!problems.IsEmpty)
+        {
+            throw Refusal(problems);
+        }
+    }
+
+    public static void StepNotNegative(long step, [CallerArgumentExpression(nameof(step))] string? name = null)
+    {
+        if (step < 0)
+        {
+            ThrowStepNegative(step, name);
+        }
+    }
+
+    /// <summary>Refuses a range whose last step would not fit in a <see cref="long"/>.</summary>
+    public static void RangeFits(long firstStep, int length, [CallerArgumentExpression(nameof(firstStep))] string? name = null)
+    {
+        StepNotNegative(firstStep, name);
+        if (length > 0 && firstStep > long.MaxValue - length)
+        {
+            ThrowRangeTooLong(firstStep, length, name);
+        }
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowNull(string? name) => throw new ArgumentNullException(name);
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowStepNegative(long step, string? name) =>
+        throw new ArgumentOutOfRangeException(name, step, $"A step is a count of optimizer steps already taken, so it must be >= 0; got {step}.");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowRangeTooLong(long firstStep, int length, string? name) =>
+        throw new ArgumentOutOfRangeException(name, firstStep, $"Steps {firstStep} .. {firstStep} + {length} - 1 run past the largest step ({long.MaxValue}).");
+}

@@ -1,0 +1,281 @@
+using System.Collections.Immutable;
+
+namespace Schedulers;
+
+/// <summary>
+/// The one validation pass: every entry of a configuration is checked against the chosen scheduler's descriptors, then
+/// the scheduler's cross-parameter rules run, and every problem found is reported together.
+/// </summary>
+internal static class ScheduleValidator
+{
+    private const int MaxLenientRounds = 8;
+
+    public static LearningRateSchedule Create(ScheduleOptions options)
+    {
+        var outcome = Check(options);
+        Guard.ThrowIfAny(outcome.Problems);
+        return outcome.Build();
+    }
+
+    public static LenientScheduleResult CreateLenient(ScheduleOptions options)
+    {
+        var adjustments = ImmutableArray.CreateBuilder<ScheduleAdjustment>();
+        for (var round = 0; ; round++)
+        {
+            var outcome = Check(options);
+            if (outcome.Problems.IsEmpty)
+            {
+                return new LenientScheduleResult(outcome.Build(), adjustments.ToImmutable());
+            }
+
+            var unfixable = outcome.Problems.Where(problem => problem.Remedy is null).ToImmutableArray();
+            Guard.ThrowIfAny(unfixable);
+            if (round == MaxLenientRounds)
+            {
+                Guard.ThrowIfAny(outcome.Problems); // Remedies that keep undoing each other: give up rather than loop.
+            }
+
+            foreach (var remedy in outcome.Problems.Select(problem => problem.Remedy!).DistinctBy(remedy => remedy.Key))
+            {
+                options.TryGetValue(remedy.Key, out var original);
+                options = remedy.NewValue is null ? options.Without(remedy.Key) : options.With(remedy.Key, remedy.NewValue);
+                adjustments.Add(new ScheduleAdjustment(remedy.Key, original, remedy.NewValue, remedy.Reason));
+            }
+        }
+    }
+
+    public static Outcome Check(ScheduleOptions options)
+    {
+        var problems = new List<ConfigurationProblem>();
+        CheckDuplicates(options, problems);
+        var definition = CheckScheduler(options, problems);
+        var descriptor = definition?.Descriptor;
+
+        var values = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
+        var acceptedZeroWarmup = new List<string>();
+
+        // learning_rate and total_steps first: other ranges and the warmup ratio are relative to them.
+        foreach (var (key, value) in Ordered(options))
+        {
+            var learningRate = values.TryGetValue(CommonParameters.LearningRate, out var lr) ? lr.NumberValue : double.NaN;
+            if (descriptor?.Find(key) is { } parameter)
+            {
+                if (ValueCheck.Check(parameter, value, learningRate) is { } problem)
+                {
+                    problems.Add(problem);
+                }
+                else
+                {
+                    values[key] = value;
+                }
+            }
+            else if (SchedulerCatalog.FindParameter(key) is not { } known)
+            {
+                problems.Add(ConfigurationProblem.ForKey(key, value,
+                    $"is not a parameter of any scheduler.{Spelling.DidYouMean(key, SchedulerCatalog.AllParameterKeys)} Remove it.",
+                    ConfigurationRemedy.Remove(key, "unknown key")));
+            }
+            else if (descriptor is not null)
+            {
+                if (IsZeroWarmup(known, value, values))
+                {
+                    acceptedZeroWarmup.Add(key); // A warmup of 0 means "no warmup" and every scheduler accepts it, as Kohya does.
+                }
+                else
+                {
+                    problems.Add(NotUsed(descriptor, key, value));
+                }
+            }
+        }
+
+        long warmupSteps = 0;
+        if (descriptor is not null)
+        {
+            CheckPresence(descriptor, options, problems);
+            warmupSteps = ResolveWarmup(descriptor, values, problems);
+        }
+
+        var parameters = new ParameterSet(values, warmupSteps);
+        definition?.CheckRules(parameters, problems);
+
+        var canonical = descriptor is null ? options : Canonical(descriptor, options, acceptedZeroWarmup);
+        return new Outcome([.. problems], definition, parameters, canonical);
+    }
+
+    private static IEnumerable<KeyValuePair<string, ParameterValue>> Ordered(ScheduleOptions options) =>
+        options.Entries
+            .Where(entry => entry.Key != ScheduleOptions.SchedulerKey)
+            .DistinctBy(entry => entry.Key, StringComparer.Ordinal)
+            .OrderBy(entry => entry.Key switch { CommonParameters.LearningRate => 0, CommonParameters.TotalSteps => 1, _ => 2 });
+
+    private static void CheckDuplicates(ScheduleOptions options, List<ConfigurationProblem> problems)
+    {
+        foreach (var group in options.Entries.GroupBy(entry => entry.Key, StringComparer.Ordinal).Where(group => group.Count() > 1))
+        {
+            var first = group.First().Value;
+            problems.Add(ConfigurationProblem.ForKey(group.Key, group.Last().Value,
+                $"is given {group.Count()} times ({string.Join(", ", group.Select(entry => entry.Value))}); give it once.",
+                ConfigurationRemedy.Set(group.Key, first, "kept the first of repeated values")));
+        }
+    }
+
+    private static SchedulerDefinition? CheckScheduler(ScheduleOptions options, List<ConfigurationProblem> problems)
+    {
+        var names = string.Join(", ", SchedulerCatalog.All.Select(scheduler => scheduler.Name));
+        if (!options.TryGetValue(ScheduleOptions.SchedulerKey, out var value))
+        {
+            problems.Add(ConfigurationProblem.ForKey(ScheduleOptions.SchedulerKey, null, $"is required: one of {names}."));
+            return null;
+        }
+
+        if (value.Kind != ParameterValueKind.Text)
+        {
+            problems.Add(ConfigurationProblem.ForKey(ScheduleOptions.SchedulerKey, value, $"expected a scheduler name, got {value}: one of {names}."));
+            return null;
+        }
+
+        var definition = SchedulerDefinitions.Find(value.TextValue!);
+        if (definition is null)
+        {
+            problems.Add(ConfigurationProblem.ForKey(ScheduleOptions.SchedulerKey, value,
+                $"{value} is not a known scheduler.{Spelling.DidYouMean(value.TextValue!, SchedulerCatalog.All.Select(scheduler => scheduler.Name))} Valid: {names}."));
+        }
+
+        return definition;
+    }
+
+    private static bool IsZeroWarmup(ParameterDescriptor known, ParameterValue value, Dictionary<string, ParameterValue> values) =>
+        known.Key switch
+        {
+            CommonParameters.WarmupSteps => ValueCheck.Check(known, value, double.NaN) is null && value.NumberValue == 0,
+            CommonParameters.WarmupRatio => ValueCheck.Check(known, value, double.NaN) is null
+                && (value.NumberValue == 0 || (values.TryGetValue(CommonParameters.TotalSteps, out var total) && Math.Ceiling(value.NumberValue * total.NumberValue) == 0)),
+            _ => false,
+        };
+
+    private static ConfigurationProblem NotUsed(SchedulerDescriptor descriptor, string key, ParameterValue value)
+    {
+        var remedy = ConfigurationRemedy.Remove(key, $"not used by {descriptor.Name}");
+        if (key is CommonParameters.WarmupSteps or CommonParameters.WarmupRatio && descriptor.WarmupRefusal is { } advice)
+        {
+            return ConfigurationProblem.ForKey(key, value, $"{value} is not used by '{descriptor.Name}' ({advice}).", remedy);
+        }
+
+        var takers = SchedulerCatalog.SchedulersTaking(key).Select(scheduler => scheduler.Name).ToList();
+        var where = key == CommonParameters.WarmupStartLr && descriptor.Warmup == WarmupSupport.Shaped
+            ? "it shapes the linear warmup of the other schedulers; warmup_stable_decay starts its warmup at min_lr_ratio"
+            : $"it is a parameter of {string.Join(", ", takers)}";
+        return ConfigurationProblem.ForKey(key, value, $"{value} is not used by '{descriptor.Name}' ({where}). Remove it, or choose a scheduler that takes it.", remedy);
+    }
+
+    private static void CheckPresence(SchedulerDescriptor descriptor, ScheduleOptions options, List<ConfigurationProblem> problems)
+    {
+        var reportedGroups = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var parameter in descriptor.Parameters)
+        {
+            var given = options.Contains(parameter.Key);
+            if (parameter.Presence == ParameterPresence.Required && !given)
+            {
+                problems.Add(ConfigurationProblem.ForKey(parameter.Key, null, $"is required by '{descriptor.Name}': {parameter.ValidValues}."));
+            }
+
+            ImmutableArray<string> group = [parameter.Key, .. parameter.Alternatives.Where(descriptor.Takes)];
+            if (group.Length < 2 || !reportedGroups.Add(string.Join("|", group.Order(StringComparer.Ordinal))))
+            {
+                continue;
+            }
+
+            var present = group.Where(options.Contains).ToList();
+            if (present.Count > 1)
+            {
+                problems.Add(ConfigurationProblem.ForKeys([.. present],
+                    $"say the same thing two ways ({string.Join(", ", present.Select(key => $"{key} = {Received(options, key)}"))}); give only one.",
+                    ConfigurationRemedy.Remove(present[^1], $"{present[0]} was given too")));
+            }
+            else if (present.Count == 0 && parameter.Presence == ParameterPresence.OneOfRequired)
+            {
+                problems.Add(ConfigurationProblem.ForKeys(group, $"'{descriptor.Name}' requires one of them: {string.Join("; ", group.Select(key => $"{key}: {descriptor.Find(key)!.ValidValues}"))}."));
+            }
+        }
+    }
+
+    /// <summary>Resolves the warmup length and checks that it fits the run and that warmup_start_lr has a warmup to start.</summary>
+    private static long ResolveWarmup(SchedulerDescriptor descriptor, Dictionary<string, ParameterValue> values, List<ConfigurationProblem> problems)
+    {
+        if (descriptor.Warmup == WarmupSupport.None)
+        {
+            return 0;
+        }
+
+        long? total = values.TryGetValue(CommonParameters.TotalSteps, out var totalValue) ? (long)totalValue.NumberValue : null;
+        long warmup = 0;
+        string? source = null;
+        if (values.TryGetValue(CommonParameters.WarmupSteps, out var steps))
+        {
+            warmup = (long)steps.NumberValue;
+            source = CommonParameters.WarmupSteps;
+        }
+        else if (values.TryGetValue(CommonParameters.WarmupRatio, out var ratio))
+        {
+            source = CommonParameters.WarmupRatio;
+            if (total is null)
+            {
+                problems.Add(ConfigurationProblem.ForKeys([CommonParameters.WarmupRatio, CommonParameters.TotalSteps],
+                    "warmup_ratio is a share of total_steps, so total_steps is required with it (or give warmup_steps instead)."));
+            }
+            else
+            {
+                warmup = (long)Math.Ceiling(ratio.NumberValue * total.Value);
+            }
+        }
+
+        if (source is not null && total is not null)
+        {
+            var limit = descriptor.DecaysAfterWarmup ? total.Value - 1 : total.Value;
+            if (warmup > limit)
+            {
+                var fromRatio = source == CommonParameters.WarmupRatio ? $" (ceil({values[source]} * {total}))" : string.Empty;
+                var why = descriptor.DecaysAfterWarmup
+                    ? $"leaves no room for the decay: it must end before total_steps ({total}), so at most {limit} steps"
+                    : $"is longer than total_steps ({total})";
+                problems.Add(ConfigurationProblem.ForKeys([source, CommonParameters.TotalSteps],
+                    $"a warmup of {warmup} steps{fromRatio} {why}.",
+                    source == CommonParameters.WarmupSteps ? ConfigurationRemedy.Set(source, ParameterValue.FromNumber(limit), "shortened to fit total_steps") : null));
+            }
+        }
+
+        // An unresolvable ratio was reported above; otherwise a start LR with no warmup would silently do nothing.
+        var unresolved = source == CommonParameters.WarmupRatio && total is null;
+        if (values.TryGetValue(CommonParameters.WarmupStartLr, out var start) && warmup == 0 && !unresolved)
+        {
+            problems.Add(ConfigurationProblem.ForKey(CommonParameters.WarmupStartLr, start,
+                $"{start} has no effect without a warmup; set warmup_steps > 0 or remove warmup_start_lr.",
+                ConfigurationRemedy.Remove(CommonParameters.WarmupStartLr, "there is no warmup to start")));
+        }
+
+        return warmup;
+    }
+
+    private static string Received(ScheduleOptions options, string key) =>
+        options.TryGetValue(key, out var value) ? value.ToString() : "(missing)";
+
+    /// <summary>The configuration as the schedule reports it: the catalog's spelling of the name, keys in descriptor order.</summary>
+    private static ScheduleOptions Canonical(SchedulerDescriptor descriptor, ScheduleOptions options, List<string> acceptedZeroWarmup)
+    {
+        var entries = new List<KeyValuePair<string, ParameterValue>> { new(ScheduleOptions.SchedulerKey, ParameterValue.FromText(descriptor.Name)) };
+        foreach (var key in descriptor.Parameters.Select(parameter => parameter.Key).Concat(acceptedZeroWarmup))
+        {
+            if (options.TryGetValue(key, out var value))
+            {
+                entries.Add(new(key, value.Kind == ParameterValueKind.Number ? ParameterValue.FromNumber(value.NumberValue) : value));
+            }
+        }
+
+        return ScheduleOptions.FromEntries(entries);
+    }
+
+    internal sealed record Outcome(ImmutableArray<ConfigurationProblem> Problems, SchedulerDefinition? Definition, ParameterSet Parameters, ScheduleOptions Canonical)
+    {
+        public LearningRateSchedule Build() => Definition!.Create(Parameters, Canonical);
+    }
+}

@@ -1,0 +1,50 @@
+namespace Schedulers;
+
+/// <summary>Suggests the name a user probably meant, so that a typo is refused with its correction.</summary>
+internal static class Spelling
+{
+    public static string? Closest(string input, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var distance = Distance(input.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+
+        // Beyond about a third of the word, a "suggestion" is noise rather than help.
+        return bestDistance <= Math.Max(2, input.Length / 3) ? best : null;
+    }
+
+    public static string DidYouMean(string input, IEnumerable<string> candidates) =>
+        Closest(input, candidates) is { } suggestion ? $" Did you mean \"{suggestion}\"?" : string.Empty;
+
+    /// <summary>Levenshtein distance with one row of memory.</summary>
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var diagonal = previous[0];
+            previous[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var above = previous[j];
+                previous[j] = Math.Min(Math.Min(previous[j] + 1, previous[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+
+        return previous[b.Length];
+    }
+}
