@@ -65,7 +65,7 @@ public sealed class ParameterDescriptor
     public string ValidValues => Kind switch
     {
         ParameterKind.Integer => Range is null ? "an integer" : $"an integer {Range}",
-        ParameterKind.Number => Range is null ? "a finite number" : $"a number in {Range}",
+        ParameterKind.Number => Range is null ? "a finite number" : $"a number {(Range.ToString()[0] is '[' or '(' ? "in " : string.Empty)}{Range}",
         ParameterKind.Choice => "one of " + string.Join(", ", Choices.Select(choice => $"\"{choice}\"")),
         ParameterKind.Boolean => "true or false",
         _ => "a string",

@@ -1,0 +1,3 @@
+using Schedulers.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);
