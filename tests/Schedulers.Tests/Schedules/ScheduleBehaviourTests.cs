@@ -1,0 +1,154 @@
+using Schedulers.Tests.Conformance;
+
+namespace Schedulers.Tests.Schedules;
+
+public sealed class ScheduleBehaviourTests
+{
+    public static TheoryData<string> CaseIds => ReferenceCurves.HuggingFaceCaseIds();
+
+    private static LearningRateSchedule FromCase(string id) =>
+        LearningRateSchedule.FromJson(ReferenceCurves.Case(id).GetProperty("config").GetRawText());
+
+    [Theory]
+    [MemberData(nameof(CaseIds))]
+    public void Reading_back_its_own_json_gives_the_same_value_at_every_step(string id)
+    {
+        var schedule = FromCase(id);
+        var copy = LearningRateSchedule.FromJson(schedule.ToJson());
+        var steps = (schedule.TotalSteps ?? 1000) + 50;
+
+        for (long step = 0; step <= steps; step++)
+        {
+            copy.GetLearningRate(step).Should().Be(schedule.GetLearningRate(step), "step {0}", step);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseIds))]
+    public void Steps_past_total_steps_hold_the_final_value(string id)
+    {
+        var schedule = FromCase(id);
+        if (schedule.Name == "inverse_sqrt")
+        {
+            return; // The contract gives inverse_sqrt no end value: it keeps decaying (tested separately).
+        }
+
+        var final = schedule.GetLearningRate(schedule.TotalSteps!.Value);
+        foreach (var offset in new long[] { 1, 2, 17, 1_000, 1_000_000_000_000 })
+        {
+            schedule.GetLearningRate(schedule.TotalSteps.Value + offset).Should().Be(final);
+        }
+    }
+
+    [Fact]
+    public void Inverse_sqrt_keeps_decaying_past_total_steps()
+    {
+        var schedule = LearningRateSchedule.FromJson("""{"scheduler":"inverse_sqrt","learning_rate":0.1,"warmup_steps":10,"total_steps":100}""");
+
+        schedule.GetLearningRate(1_000).Should().BeLessThan(schedule.GetLearningRate(100));
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseIds))]
+    public void Every_value_is_finite_and_between_zero_and_the_peak(string id)
+    {
+        var schedule = FromCase(id);
+        var curve = new double[(schedule.TotalSteps ?? 1000) + 10];
+        schedule.Evaluate(0, curve);
+
+        curve.Should().OnlyContain(value => double.IsFinite(value) && value >= 0 && value <= schedule.LearningRate);
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseIds))]
+    public void The_float_evaluation_is_the_double_evaluation_rounded(string id)
+    {
+        var schedule = FromCase(id);
+        var doubles = new double[300];
+        var floats = new float[300];
+
+        schedule.Evaluate(5, doubles);
+        schedule.Evaluate(5, floats);
+
+        floats.Should().Equal(doubles.Select(value => (float)value));
+    }
+
+    [Fact]
+    public void The_warmup_is_linear_from_the_start_learning_rate()
+    {
+        var schedule = LearningRateSchedule.FromJson(
+            """{"scheduler":"constant_with_warmup","learning_rate":1.0,"warmup_steps":4,"warmup_start_lr":0.2}""");
+
+        Enumerable.Range(0, 6).Select(step => schedule.GetLearningRate(step)).Should().Equal(
+            [0.2, 0.4, 0.6000000000000001, 0.8, 1.0, 1.0], (a, b) => Math.Abs(a - b) < 1e-15);
+    }
+
+    [Fact]
+    public void A_warmup_ratio_rounds_up_as_the_Hugging_Face_Trainer_does()
+    {
+        LearningRateSchedule.FromJson("""{"scheduler":"linear","learning_rate":0.1,"warmup_ratio":0.101,"total_steps":100}""")
+            .WarmupSteps.Should().Be(11);
+    }
+
+    [Fact]
+    public void Linear_decays_to_its_floor()
+    {
+        var schedule = LearningRateSchedule.FromJson("""{"scheduler":"linear","learning_rate":1.0,"total_steps":10,"min_lr":0.25}""");
+
+        schedule.GetLearningRate(10).Should().Be(0.25);
+        schedule.GetLearningRate(5).Should().BeApproximately(0.625, 1e-15);
+    }
+
+    [Fact]
+    public void A_negative_step_is_refused()
+    {
+        var schedule = LearningRateSchedule.FromJson("""{"scheduler":"constant","learning_rate":0.1}""");
+
+        FluentActions.Invoking(() => schedule.GetLearningRate(-1)).Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions.Invoking(() => schedule.Evaluate(-1, new double[3])).Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
+    public void A_range_that_runs_past_the_largest_step_is_refused()
+    {
+        var schedule = LearningRateSchedule.FromJson("""{"scheduler":"constant","learning_rate":0.1}""");
+
+        FluentActions.Invoking(() => schedule.Evaluate(long.MaxValue - 1, new double[3])).Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
+    public void Evaluate_agrees_with_GetLearningRate_from_any_first_step()
+    {
+        var schedule = LearningRateSchedule.FromJson("""{"scheduler":"cosine_with_restarts","learning_rate":0.1,"warmup_steps":7,"total_steps":100,"num_cycles":3}""");
+        var curve = new double[64];
+
+        schedule.Evaluate(40, curve);
+
+        curve.Should().Equal(Enumerable.Range(40, 64).Select(step => schedule.GetLearningRate(step)));
+    }
+
+    [Fact]
+    public void One_schedule_gives_identical_values_from_many_threads()
+    {
+        var schedule = LearningRateSchedule.FromJson("""{"scheduler":"cosine","learning_rate":0.1,"warmup_steps":100,"total_steps":10000}""");
+        var expected = new double[10_001];
+        schedule.Evaluate(0, expected);
+
+        var results = new double[8][];
+        Parallel.For(0, results.Length, i =>
+        {
+            results[i] = new double[expected.Length];
+            schedule.Evaluate(0, results[i]);
+        });
+
+        results.Should().AllSatisfy(result => result.Should().Equal(expected));
+    }
+
+    [Fact]
+    public void Phase_boundaries_mark_the_warmup_end_and_the_restarts()
+    {
+        var schedule = LearningRateSchedule.FromJson("""{"scheduler":"cosine_with_restarts","learning_rate":0.1,"warmup_steps":10,"total_steps":110,"num_cycles":4}""");
+
+        schedule.PhaseBoundaries.Should().Equal(10, 35, 60, 85);
+    }
+}
