@@ -68,6 +68,7 @@ public sealed class ParameterDescriptor
         ParameterKind.Number => Range is null ? "a finite number" : $"a number {(Range.ToString()[0] is '[' or '(' ? "in " : string.Empty)}{Range}",
         ParameterKind.Choice => "one of " + string.Join(", ", Choices.Select(choice => $"\"{choice}\"")),
         ParameterKind.Boolean => "true or false",
+        ParameterKind.IntegerList => Range is null ? "a non-empty list of integers" : $"a non-empty list of integers {Range}",
         _ => "a string",
     };
 

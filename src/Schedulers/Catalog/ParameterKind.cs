@@ -17,4 +17,7 @@ public enum ParameterKind
 
     /// <summary>A boolean.</summary>
     Boolean,
+
+    /// <summary>A list of whole numbers (PyTorch's <c>milestones</c>); <see cref="ParameterDescriptor.Range"/> applies to each.</summary>
+    IntegerList,
 }

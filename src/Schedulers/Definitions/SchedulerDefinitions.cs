@@ -17,6 +17,14 @@ internal static class SchedulerDefinitions
         new InverseSqrtDefinition(),
         new WarmupStableDecayDefinition(),
         new PiecewiseConstantDefinition(),
+        new StepLRDefinition(),
+        new MultiStepLRDefinition(),
+        new ExponentialLRDefinition(),
+        new ConstantLRDefinition(),
+        new LinearLRDefinition(),
+        new PolynomialLRDefinition(),
+        new CosineAnnealingLRDefinition(),
+        new CosineAnnealingWarmRestartsDefinition(),
     ];
 
     public static SchedulerDefinition? Find(string name)

@@ -29,6 +29,9 @@ internal sealed class ParameterSet
 
     public long Integer(string key, long fallback) => _values.TryGetValue(key, out var value) ? (long)value.NumberValue : fallback;
 
+    public IEnumerable<long> Integers(string key) =>
+        _values.TryGetValue(key, out var value) ? value.Items.Select(item => (long)item.NumberValue) : [];
+
     public string Text(string key, string fallback) => _values.TryGetValue(key, out var value) ? value.TextValue! : fallback;
 
     /// <summary>Gets the floor ratio from <c>min_lr</c> (divided by the learning rate, as transformers does) or <c>min_lr_ratio</c>.</summary>

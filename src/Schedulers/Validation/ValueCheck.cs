@@ -20,6 +20,7 @@ internal static class ValueCheck
             ParameterKind.Integer or ParameterKind.Number => CheckNumber(descriptor, value, learningRate),
             ParameterKind.Choice => CheckChoice(descriptor, value),
             ParameterKind.Boolean => value.Kind == ParameterValueKind.Boolean ? null : Expected(descriptor, value),
+            ParameterKind.IntegerList => CheckIntegerList(descriptor, value),
             _ => value.Kind == ParameterValueKind.Text && !string.IsNullOrWhiteSpace(value.TextValue) ? null : Expected(descriptor, value),
         };
     }
@@ -73,6 +74,18 @@ internal static class ValueCheck
             : number > range.Maximum && range.MaximumInclusive
                 ? ConfigurationRemedy.Set(descriptor.Key, ParameterValue.FromNumber(range.Maximum), $"lowered to the largest valid value")
                 : null;
+
+    private static ConfigurationProblem? CheckIntegerList(ParameterDescriptor descriptor, ParameterValue value)
+    {
+        var valid = value.Kind == ParameterValueKind.List
+            && !value.Items.IsEmpty
+            && value.Items.All(item => item.Kind == ParameterValueKind.Number
+                && double.IsFinite(item.NumberValue)
+                && item.NumberValue == Math.Floor(item.NumberValue)
+                && Math.Abs(item.NumberValue) <= CommonParameters.MaxSteps
+                && descriptor.Range?.Contains(item.NumberValue) != false);
+        return valid ? null : Expected(descriptor, value);
+    }
 
     private static ConfigurationProblem? CheckChoice(ParameterDescriptor descriptor, ParameterValue value)
     {

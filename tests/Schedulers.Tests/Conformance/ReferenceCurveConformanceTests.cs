@@ -1,8 +1,27 @@
 namespace Schedulers.Tests.Conformance;
 
-public sealed class HuggingFaceConformanceTests
+public sealed class ReferenceCurveConformanceTests
 {
-    public static TheoryData<string> CaseIds => ReferenceCurves.HuggingFaceCaseIds();
+    public static TheoryData<string> CaseIds
+    {
+        get
+        {
+            var data = ReferenceCurves.HuggingFaceCaseIds();
+            foreach (var id in ReferenceCurves.PyTorchCaseIds())
+            {
+                data.Add(id);
+            }
+
+            return data;
+        }
+    }
+
+    [Fact]
+    public void Every_scheduler_under_test_is_in_the_catalog()
+    {
+        ReferenceCurves.HuggingFaceSchedulers.Concat(ReferenceCurves.PyTorchSchedulers)
+            .Should().OnlyContain(name => SchedulerCatalog.Find(name) != null);
+    }
 
     [Fact]
     public void The_reference_file_holds_a_case_for_every_Hugging_Face_scheduler()

@@ -1,0 +1,9 @@
+namespace Schedulers;
+
+/// <summary>PyTorch's <c>ConstantLR</c>: <c>factor</c> until <c>total_iters</c>, then 1.</summary>
+internal sealed class ConstantFactorCurve(double factor, long totalIters) : DecayCurve
+{
+    public override IEnumerable<long> Boundaries => [totalIters];
+
+    public override double Factor(long t) => t < totalIters ? factor : 1.0;
+}

@@ -1,0 +1,9 @@
+namespace Schedulers;
+
+/// <summary>PyTorch's <c>PolynomialLR</c>: <c>(1 - min(t, total_iters) / total_iters)^power</c>.</summary>
+internal sealed class PolynomialFactorCurve(long totalIters, double power) : DecayCurve
+{
+    public override IEnumerable<long> Boundaries => [totalIters];
+
+    public override double Factor(long t) => Math.Pow(1.0 - ((double)Math.Min(t, totalIters) / totalIters), power);
+}
