@@ -1,0 +1,77 @@
+namespace Schedulers.Tests.Catalog;
+
+public sealed class CatalogTests
+{
+    [Fact]
+    public void A_GUI_can_ask_which_parameters_cosine_takes()
+    {
+        SchedulerCatalog.Find("cosine")!.Parameters.Select(parameter => parameter.Key).Should().BeEquivalentTo(
+            ["learning_rate", "total_steps", "warmup_steps", "warmup_ratio", "warmup_start_lr", "num_cycles", "min_lr", "min_lr_ratio"]);
+    }
+
+    [Fact]
+    public void Constant_takes_no_warmup_parameter()
+    {
+        var constant = SchedulerCatalog.Find("CONSTANT")!;
+
+        constant.Warmup.Should().Be(WarmupSupport.None);
+        constant.Takes("warmup_steps").Should().BeFalse();
+    }
+
+    [Fact]
+    public void Every_scheduler_takes_learning_rate_first_and_total_steps()
+    {
+        SchedulerCatalog.All.Should().OnlyContain(scheduler =>
+            scheduler.Parameters[0].Key == "learning_rate" && scheduler.Takes("total_steps"));
+    }
+
+    [Fact]
+    public void Scheduler_names_are_unique_ignoring_case()
+    {
+        SchedulerCatalog.All.Select(scheduler => scheduler.Name.ToUpperInvariant()).Should().OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public void A_key_has_one_type_and_one_flag_across_schedulers()
+    {
+        foreach (var key in SchedulerCatalog.AllParameterKeys)
+        {
+            SchedulerCatalog.All.Select(scheduler => scheduler.Find(key)).OfType<ParameterDescriptor>()
+                .Select(parameter => parameter.Kind == ParameterKind.Integer ? ParameterKind.Number : parameter.Kind)
+                .Distinct().Should().HaveCount(1, "key {0} must parse the same way whichever scheduler takes it", key);
+        }
+    }
+
+    [Fact]
+    public void Every_default_is_a_valid_value_of_its_parameter()
+    {
+        foreach (var parameter in SchedulerCatalog.All.SelectMany(scheduler => scheduler.Parameters).Where(parameter => parameter.DefaultValue is not null))
+        {
+            var value = parameter.DefaultValue!;
+            if (parameter.Range is not null)
+            {
+                parameter.Range.Contains(value.NumberValue, learningRate: 1.0).Should().BeTrue("the default of {0} must be valid", parameter.Key);
+            }
+
+            if (parameter.Kind == ParameterKind.Choice)
+            {
+                parameter.Choices.Should().Contain(value.TextValue);
+            }
+        }
+    }
+
+    [Fact]
+    public void Alternatives_name_each_other()
+    {
+        foreach (var scheduler in SchedulerCatalog.All)
+        {
+            foreach (var parameter in scheduler.Parameters)
+            {
+                foreach (var alternative in parameter.Alternatives.Where(scheduler.Takes))
+                {
+                    scheduler.Find(alternative)!.Alternatives.Should().Contain(parameter.Key);
+                }
+            }
+        }
+    }
+}
