@@ -33,7 +33,7 @@ internal sealed class WarmupStableDecayDefinition : SchedulerDefinition
             new(StableSteps, ParameterKind.Integer, ParameterPresence.Optional,
                 "Length of the stable phase at the peak.", defaultDescription: "total_steps - warmup - decay", range: ValueRange.AtLeast(0)),
             new(WarmupType, ParameterKind.Choice, ParameterPresence.Optional,
-                "Shape of the warmup; needs a warmup.", ParameterValue.FromText("linear"), choices: Shapes),
+                "Shape of the warmup (accepted with a warmup of 0, like warmup_steps: 0 itself).", ParameterValue.FromText("linear"), choices: Shapes),
             new(DecayType, ParameterKind.Choice, ParameterPresence.Optional,
                 "Shape of the decay.", ParameterValue.FromText("cosine"), choices: Shapes),
             CommonParameters.MinLrRatioDescriptor(ParameterPresence.Optional),
@@ -48,13 +48,6 @@ internal sealed class WarmupStableDecayDefinition : SchedulerDefinition
         if (parameters.Has(DecayRatio) && total is null)
         {
             problems.Add(ConfigurationProblem.ForKeys([DecayRatio, CommonParameters.TotalSteps], "decay_ratio is a share of total_steps, so total_steps is required with it."));
-        }
-
-        if (parameters.Has(WarmupType) && parameters.WarmupSteps == 0)
-        {
-            problems.Add(ConfigurationProblem.ForKey(WarmupType, parameters.Given(WarmupType),
-                "has no effect without a warmup; set warmup_steps > 0 or remove warmup_type.",
-                ConfigurationRemedy.Remove(WarmupType, "no warmup to shape")));
         }
 
         if (parameters.Has(CommonParameters.NumCycles) && parameters.Text(DecayType, "cosine") != "cosine")

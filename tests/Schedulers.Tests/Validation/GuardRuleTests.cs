@@ -157,11 +157,19 @@ public sealed class GuardRuleTests
     }
 
     [Theory]
-    [InlineData("""{"scheduler":"warmup_stable_decay","learning_rate":0.001,"total_steps":100,"decay_steps":10,"warmup_type":"cosine"}""", "warmup_type")]
     [InlineData("""{"scheduler":"warmup_stable_decay","learning_rate":0.001,"total_steps":100,"decay_steps":10,"decay_type":"linear","num_cycles":1}""", "num_cycles")]
     public void A_warmup_stable_decay_shape_parameter_with_nothing_to_shape_is_refused(string json, string key)
     {
         RefusalOf(json).Keys.Should().Equal(key);
+    }
+
+    [Fact]
+    public void A_warmup_type_with_a_warmup_of_zero_is_accepted_as_the_zero_warmup_itself_is()
+    {
+        var schedule = LearningRateSchedule.FromJson(
+            """{"scheduler":"warmup_stable_decay","learning_rate":0.001,"total_steps":100,"warmup_steps":0,"decay_steps":10,"warmup_type":"cosine"}""");
+
+        schedule.GetLearningRate(0).Should().Be(0.001);
     }
 
     [Theory]
