@@ -27,7 +27,7 @@ internal sealed class ConfigurationInput
         .Select(descriptor => (descriptor, new Option<string>(descriptor.CommandLineFlag, "--" + descriptor.Key)
         {
             Description = $"{descriptor.Description} Used by: {string.Join(", ", SchedulerCatalog.SchedulersTaking(descriptor.Key).Select(scheduler => scheduler.Name))}.",
-            HelpName = descriptor.Kind.ToString().ToUpperInvariant(),
+            HelpName = descriptor.Kind == ParameterKind.IntegerList ? "N,N,..." : descriptor.Kind.ToString().ToUpperInvariant(),
         }))];
 
     public void AddTo(Command command)
@@ -85,12 +85,15 @@ internal sealed class ConfigurationInput
         return ScheduleOptions.FromEntries(entries);
     }
 
+    private static ParameterValue Number(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? ParameterValue.FromNumber(number, text) : ParameterValue.FromText(text);
+
     /// <summary>Reads a flag's text as the type its descriptor expects; text that does not fit stays text, for validation to refuse by name.</summary>
     private static ParameterValue Interpret(ParameterDescriptor descriptor, string text) => descriptor.Kind switch
     {
-        ParameterKind.Integer or ParameterKind.Number when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            => ParameterValue.FromNumber(number, text),
+        ParameterKind.Integer or ParameterKind.Number => Number(text),
         ParameterKind.Boolean when bool.TryParse(text, out var flag) => ParameterValue.FromBoolean(flag),
+        ParameterKind.IntegerList => ParameterValue.FromList(text.Split(',').Select(item => Number(item.Trim()))),
         _ => ParameterValue.FromText(text),
     };
 }

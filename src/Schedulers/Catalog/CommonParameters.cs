@@ -20,8 +20,10 @@ internal static class CommonParameters
         "Peak learning rate; every value is learning_rate * factor(step).",
         range: ValueRange.GreaterThan(0));
 
-    public static ParameterDescriptor TotalStepsDescriptor(ParameterPresence presence, string description) => new(
-        TotalSteps, ParameterKind.Integer, presence, description, range: ValueRange.AtLeast(1));
+    public static ParameterDescriptor TotalStepsDescriptor(ParameterPresence presence) => new(
+        TotalSteps, ParameterKind.Integer, presence,
+        "Training length: where a decay ends, the base of ratios, and the default curve length.",
+        range: ValueRange.AtLeast(1));
 
     public static ParameterDescriptor WarmupStepsDescriptor(ParameterPresence presence) => new(
         WarmupSteps, ParameterKind.Integer, presence,

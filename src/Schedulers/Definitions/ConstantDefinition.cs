@@ -12,7 +12,7 @@ internal sealed class ConstantDefinition : SchedulerDefinition
         decaysAfterWarmup: false,
         [
             CommonParameters.LearningRateDescriptor,
-            CommonParameters.TotalStepsDescriptor(ParameterPresence.Optional, "Training length; only sets the default curve length."),
+            CommonParameters.TotalStepsDescriptor(ParameterPresence.Optional),
         ],
         warmupRefusal: "constant does not use warmup: set it to 0 or use constant_with_warmup");
 

@@ -12,7 +12,7 @@ internal sealed class ConstantWithWarmupDefinition : SchedulerDefinition
         decaysAfterWarmup: false,
         [
             CommonParameters.LearningRateDescriptor,
-            CommonParameters.TotalStepsDescriptor(ParameterPresence.Optional, "Training length; sets the default curve length and the base of warmup_ratio."),
+            CommonParameters.TotalStepsDescriptor(ParameterPresence.Optional),
             .. CommonParameters.LinearWarmup(ParameterPresence.OneOfRequired),
         ]);
 

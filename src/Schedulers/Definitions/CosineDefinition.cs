@@ -16,7 +16,7 @@ internal sealed class CosineDefinition : SchedulerDefinition
             decaysAfterWarmup: true,
             [
                 CommonParameters.LearningRateDescriptor,
-                CommonParameters.TotalStepsDescriptor(ParameterPresence.Required, "Training length: the decay ends here."),
+                CommonParameters.TotalStepsDescriptor(ParameterPresence.Required),
                 .. CommonParameters.LinearWarmup(),
                 CommonParameters.CosineCyclesDescriptor,
                 CommonParameters.MinLrDescriptor(floorPresence),

@@ -12,7 +12,7 @@ internal sealed class CosineWithRestartsDefinition : SchedulerDefinition
         decaysAfterWarmup: true,
         [
             CommonParameters.LearningRateDescriptor,
-            CommonParameters.TotalStepsDescriptor(ParameterPresence.Required, "Training length: the last cycle ends here."),
+            CommonParameters.TotalStepsDescriptor(ParameterPresence.Required),
             .. CommonParameters.LinearWarmup(),
             new(CommonParameters.NumCycles, ParameterKind.Integer, ParameterPresence.Optional,
                 "Number of hard restarts (whole cosine decays).", ParameterValue.FromNumber(1), range: ValueRange.AtLeast(1)),

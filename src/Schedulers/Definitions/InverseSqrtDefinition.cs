@@ -15,7 +15,7 @@ internal sealed class InverseSqrtDefinition : SchedulerDefinition
         decaysAfterWarmup: true,
         [
             CommonParameters.LearningRateDescriptor,
-            CommonParameters.TotalStepsDescriptor(ParameterPresence.Optional, "Training length; only sets the default curve length."),
+            CommonParameters.TotalStepsDescriptor(ParameterPresence.Optional),
             .. CommonParameters.LinearWarmup(),
             new(Timescale, ParameterKind.Integer, ParameterPresence.Optional,
                 "Steps over which the decay halves the factor's square (larger decays more slowly).",

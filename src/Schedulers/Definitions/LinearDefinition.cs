@@ -12,7 +12,7 @@ internal sealed class LinearDefinition : SchedulerDefinition
         decaysAfterWarmup: true,
         [
             CommonParameters.LearningRateDescriptor,
-            CommonParameters.TotalStepsDescriptor(ParameterPresence.Required, "Training length: the decay ends here."),
+            CommonParameters.TotalStepsDescriptor(ParameterPresence.Required),
             .. CommonParameters.LinearWarmup(),
             CommonParameters.MinLrDescriptor(ParameterPresence.Optional),
             CommonParameters.MinLrRatioDescriptor(ParameterPresence.Optional),

@@ -14,7 +14,7 @@ internal sealed class PiecewiseConstantDefinition : SchedulerDefinition
         decaysAfterWarmup: false,
         [
             CommonParameters.LearningRateDescriptor,
-            CommonParameters.TotalStepsDescriptor(ParameterPresence.Optional, "Training length; only sets the default curve length."),
+            CommonParameters.TotalStepsDescriptor(ParameterPresence.Optional),
             new(StepRulesKey, ParameterKind.Text, ParameterPresence.Required,
                 "Rules \"m1:s1,m2:s2,...,m_last\": multiplier m_i below step s_i, m_last from the last step on."),
         ],

@@ -18,7 +18,7 @@ internal sealed class PolynomialDefinition : SchedulerDefinition
         decaysAfterWarmup: true,
         [
             CommonParameters.LearningRateDescriptor,
-            CommonParameters.TotalStepsDescriptor(ParameterPresence.Required, "Training length: the decay ends here."),
+            CommonParameters.TotalStepsDescriptor(ParameterPresence.Required),
             .. CommonParameters.LinearWarmup(),
             new(Power, ParameterKind.Number, ParameterPresence.Optional,
                 "Exponent of the decay (1: linear).", ParameterValue.FromNumber(1.0), range: ValueRange.GreaterThan(0)),

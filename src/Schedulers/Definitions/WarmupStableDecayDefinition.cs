@@ -22,7 +22,7 @@ internal sealed class WarmupStableDecayDefinition : SchedulerDefinition
         decaysAfterWarmup: true,
         [
             CommonParameters.LearningRateDescriptor,
-            CommonParameters.TotalStepsDescriptor(ParameterPresence.Optional, "Training length; needed unless stable_steps is given, and by the ratios."),
+            CommonParameters.TotalStepsDescriptor(ParameterPresence.Optional),
             CommonParameters.WarmupStepsDescriptor(ParameterPresence.Optional),
             CommonParameters.WarmupRatioDescriptor(ParameterPresence.Optional),
             new(DecaySteps, ParameterKind.Integer, ParameterPresence.OneOfRequired,

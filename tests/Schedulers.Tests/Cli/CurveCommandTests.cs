@@ -186,4 +186,13 @@ public sealed class CurveCommandTests : IDisposable
         run.ExitCode.Should().Be(0);
         run.Lines.Should().Equal("step,lr", "0,1", "1,0.5", "2,0");
     }
+
+    [Fact]
+    public void Milestones_are_given_as_a_comma_separated_list()
+    {
+        var run = CliRun.Of("curve", "--scheduler", "MultiStepLR", "--learning-rate", "1", "--milestones", "2,3,3", "--gamma", "0.5", "--steps", "5");
+
+        run.ExitCode.Should().Be(0);
+        run.Lines.Should().Equal("step,lr", "0,1", "1,1", "2,0.5", "3,0.125", "4,0.125");
+    }
 }

@@ -18,7 +18,7 @@ internal static class PyTorchParameters
         decaysAfterWarmup: false,
         [
             CommonParameters.LearningRateDescriptor,
-            CommonParameters.TotalStepsDescriptor(ParameterPresence.Optional, "Training length; only sets the default curve length."),
+            CommonParameters.TotalStepsDescriptor(ParameterPresence.Optional),
             .. parameters,
         ],
         warmupRefusal: $"{name} does not use warmup_steps: compose a warmup with SequentialLR, or use an HF-family scheduler");
