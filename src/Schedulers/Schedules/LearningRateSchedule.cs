@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Schedulers;
 
 /// <summary>
@@ -18,6 +20,8 @@ namespace Schedulers;
 /// </example>
 public abstract class LearningRateSchedule
 {
+    private const int FloatChunkLength = 1024;
+
     private protected LearningRateSchedule(SchedulerDescriptor descriptor, ScheduleOptions options, double learningRate, long? totalSteps, long warmupSteps)
     {
         Descriptor = descriptor;
@@ -88,29 +92,48 @@ public abstract class LearningRateSchedule
         return LearningRateAt(step);
     }
 
-    /// <summary>Fills <paramref name="destination"/> with the learning rates of steps <paramref name="firstStep"/>, <paramref name="firstStep"/> + 1, ...</summary>
+    /// <summary>
+    /// Fills <paramref name="destination"/> with the learning rates of steps <paramref name="firstStep"/>,
+    /// <paramref name="firstStep"/> + 1, ...: the range is split at phase boundaries and each phase is filled by a
+    /// vector kernel (affine ramps, rotations for cosines, geometric sequences). Agrees with
+    /// <see cref="GetLearningRate"/> to 1e-14 * <see cref="LearningRate"/>; allocates nothing.
+    /// </summary>
     /// <param name="firstStep">The step of the first element; must be &gt;= 0.</param>
     /// <param name="destination">The buffer to fill.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="firstStep"/> is negative, or the range runs past <see cref="long.MaxValue"/>.</exception>
     public void Evaluate(long firstStep, Span<double> destination)
     {
         Guard.RangeFits(firstStep, destination.Length);
-        for (var i = 0; i < destination.Length; i++)
-        {
-            destination[i] = LearningRateAt(firstStep + i);
-        }
+        Fill(firstStep, destination);
     }
 
-    /// <summary>Fills <paramref name="destination"/> with the learning rates of steps <paramref name="firstStep"/>, <paramref name="firstStep"/> + 1, ..., rounded to single precision.</summary>
+    /// <summary>
+    /// Fills <paramref name="destination"/> with the learning rates of steps <paramref name="firstStep"/>,
+    /// <paramref name="firstStep"/> + 1, ..., computed in double precision and rounded to single precision.
+    /// </summary>
     /// <param name="firstStep">The step of the first element; must be &gt;= 0.</param>
     /// <param name="destination">The buffer to fill.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="firstStep"/> is negative, or the range runs past <see cref="long.MaxValue"/>.</exception>
     public void Evaluate(long firstStep, Span<float> destination)
     {
         Guard.RangeFits(firstStep, destination.Length);
+
+        // Double chunks that stay in L1, narrowed as they are produced: one kernel per phase serves both precisions.
+        Span<double> chunk = stackalloc double[FloatChunkLength];
+        for (var done = 0; done < destination.Length; done += FloatChunkLength)
+        {
+            var length = Math.Min(FloatChunkLength, destination.Length - done);
+            Fill(firstStep + done, chunk[..length]);
+            TensorPrimitives.ConvertTruncating<double, float>(chunk[..length], destination.Slice(done, length));
+        }
+    }
+
+    /// <summary>Fills a range whose validity is already checked; the default is the scalar closed form, schedules override it with kernels per phase.</summary>
+    private protected virtual void Fill(long firstStep, Span<double> destination)
+    {
         for (var i = 0; i < destination.Length; i++)
         {
-            destination[i] = (float)LearningRateAt(firstStep + i);
+            destination[i] = LearningRateAt(firstStep + i);
         }
     }
 

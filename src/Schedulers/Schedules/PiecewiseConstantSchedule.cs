@@ -22,20 +22,34 @@ internal sealed class PiecewiseConstantSchedule : LearningRateSchedule
 
     public override IReadOnlyList<long> PhaseBoundaries => _boundaries;
 
-    private protected override double LearningRateAt(long step)
+    private protected override void Fill(long firstStep, Span<double> destination)
+    {
+        var done = 0;
+        while (done < destination.Length)
+        {
+            var step = firstStep + done;
+            var rule = RuleAt(step);
+            var next = rule < _boundaries.Length ? _boundaries[rule] : long.MaxValue;
+            var run = (int)Math.Min(next - step, destination.Length - done);
+            destination.Slice(done, run).Fill(LearningRate * Multiplier(rule));
+            done += run;
+        }
+    }
+
+    private protected override double LearningRateAt(long step) => LearningRate * Multiplier(RuleAt(step));
+
+    private double Multiplier(int rule) => rule < _multipliers.Length ? _multipliers[rule] : _lastMultiplier;
+
+    /// <summary>The index of the first boundary strictly above <paramref name="step"/>, or the count of boundaries when none is.</summary>
+    private int RuleAt(long step)
     {
         if (_boundaries.IsEmpty || step >= _boundaries[^1])
         {
-            return LearningRate * _lastMultiplier;
+            return _boundaries.Length;
         }
 
-        // The first boundary strictly above the step: BinarySearch finds step + 1 or where it would go.
+        // BinarySearch finds step + 1 itself, or where it would go: either way the first boundary above the step.
         var index = _boundaries.BinarySearch(step + 1);
-        if (index < 0)
-        {
-            index = ~index;
-        }
-
-        return LearningRate * _multipliers[index];
+        return index < 0 ? ~index : index;
     }
 }

@@ -21,4 +21,18 @@ internal sealed class WarmupDecaySchedule : LearningRateSchedule
 
     private protected override double LearningRateAt(long step) =>
         _warmup.Covers(step) ? _warmup.LearningRateAt(step) : LearningRate * _decay.Factor(step - WarmupSteps);
+
+    private protected override void Fill(long firstStep, Span<double> destination)
+    {
+        var warming = (int)Math.Clamp(WarmupSteps - firstStep, 0, destination.Length);
+        if (warming > 0)
+        {
+            _warmup.Fill(firstStep, destination[..warming]);
+        }
+
+        if (warming < destination.Length)
+        {
+            _decay.Fill(firstStep + warming - WarmupSteps, LearningRate, destination[warming..]);
+        }
+    }
 }

@@ -26,4 +26,8 @@ internal sealed class WarmupPhase
     // The ratio is formed first, as Hugging Face does (base_lr * (step / W)), so that s0 = 0 gives its values bit for bit.
     public double LearningRateAt(long step) =>
         StartLearningRate + ((PeakLearningRate - StartLearningRate) * ((double)step / Math.Max(1L, Steps)));
+
+    /// <summary>Fills steps of the warmup: an affine ramp.</summary>
+    public void Fill(long firstStep, Span<double> destination) =>
+        Kernels.Map(destination, firstStep, new AffineOperator(StartLearningRate, (PeakLearningRate - StartLearningRate) / Math.Max(1L, Steps)));
 }

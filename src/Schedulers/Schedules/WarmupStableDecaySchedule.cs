@@ -12,6 +12,8 @@ internal sealed class WarmupStableDecaySchedule : LearningRateSchedule
     private readonly string _decayType;
     private readonly double _minLrRatio;
     private readonly double _cycles;
+    private readonly RotationTable? _warmupRotation;
+    private readonly RotationTable? _decayRotation;
 
     public WarmupStableDecaySchedule(SchedulerDescriptor descriptor, ScheduleOptions options, ParameterSet parameters, long stableSteps, long decaySteps)
         : base(descriptor, options, parameters.LearningRate, parameters.TotalSteps, parameters.WarmupSteps)
@@ -22,12 +24,77 @@ internal sealed class WarmupStableDecaySchedule : LearningRateSchedule
         _decayType = parameters.Text(WarmupStableDecayDefinition.DecayType, "cosine");
         _minLrRatio = parameters.Number(CommonParameters.MinLrRatio, 0);
         _cycles = parameters.Number(CommonParameters.NumCycles, 0.5);
+        _warmupRotation = _warmupType == "cosine" && WarmupSteps > 0 ? new RotationTable(Math.PI / WarmupSteps) : null;
+        var decayAngle = new CosineAngle(decaySteps, _cycles);
+        _decayRotation = _decayType == "cosine" && Rotation.CanRotate(decayAngle.Span) ? new RotationTable(decayAngle.Delta) : null;
     }
 
     public override IReadOnlyList<long> PhaseBoundaries =>
         [.. base.PhaseBoundaries, WarmupSteps + _stableSteps, WarmupSteps + _stableSteps + _decaySteps];
 
     private protected override double LearningRateAt(long step) => LearningRate * Factor(step);
+
+    private protected override void Fill(long firstStep, Span<double> destination)
+    {
+        var stableStart = WarmupSteps;
+        var decayStart = stableStart + _stableSteps;
+        var decayEnd = decayStart + _decaySteps;
+        var warming = Count(firstStep, stableStart, destination.Length);
+        var stable = Count(firstStep, decayStart, destination.Length) - warming;
+        var decaying = Count(firstStep, decayEnd, destination.Length) - warming - stable;
+
+        FillWarmup(firstStep, destination[..warming]);
+        destination.Slice(warming, stable).Fill(LearningRate);
+        FillDecay(firstStep + warming + stable - decayStart, destination.Slice(warming + stable, decaying));
+        destination[(warming + stable + decaying)..].Fill(LearningRate * _minLrRatio);
+    }
+
+    private static int Count(long firstStep, long end, int length) => (int)Math.Clamp(end - firstStep, 0, length);
+
+    // Each shape scaled into [min_lr_ratio, 1]: lr * (r + (1 - r) * shape).
+    private void FillWarmup(long firstStep, Span<double> destination)
+    {
+        var span = LearningRate * (1.0 - _minLrRatio);
+        var floor = LearningRate * _minLrRatio;
+        switch (_warmupType)
+        {
+            case "cosine" when _warmupRotation is not null:
+                // 0.5 * (1 - cos(pi * p)) with p = step / W.
+                Kernels.Rotate(destination, firstStep, new CycleAngle(0, WarmupSteps, long.MaxValue), _warmupRotation, floor + (0.5 * span), -0.5 * span, 0.0);
+                break;
+            case "1-sqrt":
+                Kernels.Map(destination, firstStep, new OneMinusSqrtOperator(Math.Max(1L, WarmupSteps), rising: true, _minLrRatio, LearningRate));
+                break;
+            default:
+                Kernels.Map(destination, firstStep, new AffineOperator(floor, span / Math.Max(1L, WarmupSteps)));
+                break;
+        }
+    }
+
+    private void FillDecay(long firstT, Span<double> destination)
+    {
+        var span = LearningRate * (1.0 - _minLrRatio);
+        var floor = LearningRate * _minLrRatio;
+        switch (_decayType)
+        {
+            case "linear":
+                Kernels.Map(destination, firstT, new AffineOperator(floor + span, -span / Math.Max(1L, _decaySteps)));
+                break;
+            case "1-sqrt":
+                Kernels.Map(destination, firstT, new OneMinusSqrtOperator(Math.Max(1L, _decaySteps), rising: false, _minLrRatio, LearningRate));
+                break;
+            case "cosine" when _decayRotation is not null:
+                Kernels.Rotate(destination, firstT, new CosineAngle(_decaySteps, _cycles), _decayRotation, floor + (0.5 * span), 0.5 * span, 0.0);
+                break;
+            default:
+                for (var i = 0; i < destination.Length; i++)
+                {
+                    destination[i] = LearningRateAt(WarmupSteps + _stableSteps + firstT + i);
+                }
+
+                break;
+        }
+    }
 
     private double Factor(long step)
     {

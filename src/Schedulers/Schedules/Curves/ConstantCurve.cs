@@ -6,4 +6,6 @@ internal sealed class ConstantCurve : DecayCurve
     public static ConstantCurve Instance { get; } = new();
 
     public override double Factor(long t) => 1.0;
+
+    protected override void FillMoving(long firstT, double scale, Span<double> destination) => destination.Fill(scale);
 }

@@ -1,19 +1,65 @@
 namespace Schedulers;
 
 /// <summary>diffusers' hard restarts: <c>max(0, 0.5 * (1 + cos(pi * ((num_cycles * p) mod 1))))</c>, and 0 from <c>p = 1</c> on.</summary>
-internal sealed class CosineWithRestartsCurve(long decaySteps, long cycles) : DecayCurve
+internal sealed class CosineWithRestartsCurve : DecayCurve
 {
-    public override IEnumerable<long> Boundaries =>
-        Enumerable.Range(1, (int)Math.Min(cycles - 1, 10_000)).Select(cycle => (long)Math.Ceiling((double)cycle * decaySteps / cycles));
+    private readonly long _decaySteps;
+    private readonly long _cycles;
+    private readonly RotationTable? _rotation;
 
-    public override double Factor(long t)
+    public CosineWithRestartsCurve(long decaySteps, long cycles)
     {
-        if (t >= decaySteps)
+        _decaySteps = decaySteps;
+        _cycles = cycles;
+
+        // The scalar angle is pi * (x mod 1) with x = num_cycles * p rounded: x's rounding grows with num_cycles.
+        _rotation = Rotation.CanRotate(Math.PI * cycles * 2.0) ? new RotationTable(new RestartAngle(decaySteps, cycles).Delta) : null;
+    }
+
+    public override IEnumerable<long> Boundaries =>
+        Enumerable.Range(0, (int)Math.Min(_cycles - 1, 10_000)).Select(cycle => NextRestart(cycle));
+
+    protected override long? End => _decaySteps;
+
+    public override double Factor(long t) => t >= _decaySteps
+        ? 0.0
+        : Math.Max(0.0, 0.5 * (1.0 + Math.Cos(new RestartAngle(_decaySteps, _cycles).At(t))));
+
+    protected override void FillMoving(long firstT, double scale, Span<double> destination)
+    {
+        if (_rotation is null)
         {
-            return 0.0;
+            base.FillMoving(firstT, scale, destination);
+            return;
         }
 
-        var progress = (double)t / Math.Max(1L, decaySteps);
-        return Math.Max(0.0, 0.5 * (1.0 + Math.Cos(Math.PI * ((cycles * progress) % 1.0))));
+        var done = 0;
+        while (done < destination.Length)
+        {
+            var t = firstT + done;
+            var length = (int)Math.Min(NextRestart(CycleAt(t)) - t, destination.Length - done);
+            Kernels.Rotate(destination.Slice(done, length), t, new RestartAngle(_decaySteps, _cycles), _rotation, 0.5 * scale, 0.5 * scale, 0.0);
+            done += length;
+        }
+    }
+
+    /// <summary>The cycle the scalar path puts step <paramref name="t"/> in (the integer part of its rounded <c>num_cycles * p</c>).</summary>
+    private double CycleAt(long t) => Math.Floor(_cycles * ((double)t / Math.Max(1L, _decaySteps)));
+
+    /// <summary>The first step of the cycle after <paramref name="cycle"/>, by the scalar path's own rounding (an estimate, then corrected).</summary>
+    private long NextRestart(double cycle)
+    {
+        var next = Math.Min(_decaySteps, (long)Math.Ceiling((cycle + 1) * _decaySteps / _cycles));
+        while (next > 0 && CycleAt(next - 1) > cycle)
+        {
+            next--;
+        }
+
+        while (next < _decaySteps && CycleAt(next) <= cycle)
+        {
+            next++;
+        }
+
+        return next;
     }
 }

@@ -2,7 +2,7 @@ namespace Schedulers;
 
 /// <summary>
 /// The factor of a decay, as a function of the steps <c>t</c> since the warmup ended. Curves with an end hold their
-/// final value past it (the contract's rule; Hugging Face's cosine lambdas would rise again).
+/// final value past it (the contract's rule for the Hugging Face family; Hugging Face's cosine lambdas would rise again).
 /// </summary>
 internal abstract class DecayCurve
 {
@@ -11,4 +11,47 @@ internal abstract class DecayCurve
 
     /// <summary>Gets where the curve changes phase, in steps after the warmup (restarts, for example).</summary>
     public virtual IEnumerable<long> Boundaries => [];
+
+    /// <summary>Gets the step after which the curve holds <c>Factor(End)</c>, or <see langword="null"/> when it has no end.</summary>
+    protected virtual long? End => null;
+
+    /// <summary>Fills <c>destination[i] = scale * Factor(firstT + i)</c>: the moving part by <see cref="FillMoving"/>, the hold by a plain fill.</summary>
+    public void Fill(long firstT, double scale, Span<double> destination)
+    {
+        var moving = End is { } end ? (int)Math.Clamp(end - firstT, 0, destination.Length) : destination.Length;
+        if (moving > 0)
+        {
+            FillMoving(firstT, scale, destination[..moving]);
+        }
+
+        if (moving < destination.Length)
+        {
+            destination[moving..].Fill(scale * Factor(End!.Value));
+        }
+    }
+
+    /// <summary>Fills steps before <see cref="End"/>; the default is the scalar closed form, curves override it with kernels.</summary>
+    protected virtual void FillMoving(long firstT, double scale, Span<double> destination)
+    {
+        for (var i = 0; i < destination.Length; i++)
+        {
+            destination[i] = scale * Factor(firstT + i);
+        }
+    }
+
+    /// <summary>For step functions: the first step after <paramref name="t"/> where the factor may change.</summary>
+    protected virtual long NextChange(long t) => t + 1;
+
+    /// <summary>Fills runs of equal factor (step functions), one plain fill per run between <see cref="NextChange"/> points.</summary>
+    protected void FillConstantRuns(long firstT, double scale, Span<double> destination)
+    {
+        var done = 0;
+        while (done < destination.Length)
+        {
+            var t = firstT + done;
+            var run = (int)Math.Clamp(NextChange(t) - t, 1, destination.Length - done);
+            destination.Slice(done, run).Fill(scale * Factor(t));
+            done += run;
+        }
+    }
 }

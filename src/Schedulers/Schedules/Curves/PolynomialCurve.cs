@@ -6,6 +6,8 @@ namespace Schedulers;
 /// </summary>
 internal sealed class PolynomialCurve(long decaySteps, double power, double endLearningRate, double initialLearningRate) : DecayCurve
 {
+    protected override long? End => decaySteps;
+
     public override double Factor(long t)
     {
         if (t >= decaySteps)
@@ -16,5 +18,11 @@ internal sealed class PolynomialCurve(long decaySteps, double power, double endL
         var remaining = 1.0 - ((double)t / decaySteps);
         var decayed = ((initialLearningRate - endLearningRate) * Math.Pow(remaining, power)) + endLearningRate;
         return decayed / initialLearningRate;
+    }
+
+    protected override void FillMoving(long firstT, double scale, Span<double> destination)
+    {
+        var ratio = scale / initialLearningRate;
+        PowerKernel.Fill(destination, firstT, decaySteps, power, (initialLearningRate - endLearningRate) * ratio, endLearningRate * ratio);
     }
 }

@@ -5,5 +5,9 @@ internal sealed class ConstantFactorCurve(double factor, long totalIters) : Deca
 {
     public override IEnumerable<long> Boundaries => [totalIters];
 
+    protected override long? End => totalIters;
+
     public override double Factor(long t) => t < totalIters ? factor : 1.0;
+
+    protected override void FillMoving(long firstT, double scale, Span<double> destination) => destination.Fill(scale * factor);
 }

@@ -6,10 +6,17 @@ namespace Schedulers;
 /// </summary>
 internal sealed class CosineAnnealingCurve(long periodSteps, double floorRatio) : DecayCurve
 {
-    public override double Factor(long t)
+    private readonly RotationTable _rotation = new(Math.PI / periodSteps);
+
+    // Reducing t modulo the 2 * T_max period keeps the angle small, so huge steps lose no precision.
+    public override double Factor(long t) =>
+        floorRatio + ((1.0 - floorRatio) * (1.0 + Math.Cos(Angle.At(t))) / 2.0);
+
+    private CycleAngle Angle => new(0, periodSteps, 2 * periodSteps);
+
+    protected override void FillMoving(long firstT, double scale, Span<double> destination)
     {
-        // Reducing t modulo the 2 * T_max period keeps the angle small, so huge steps lose no precision.
-        var phase = t % (2 * periodSteps);
-        return floorRatio + ((1.0 - floorRatio) * (1.0 + Math.Cos(Math.PI * phase / periodSteps)) / 2.0);
+        var half = scale * (1.0 - floorRatio) / 2.0;
+        Kernels.Rotate(destination, firstT, Angle, _rotation, half + (scale * floorRatio), half, 0.0);
     }
 }

@@ -1,7 +1,11 @@
 namespace Schedulers;
 
-/// <summary>PyTorch's <c>ExponentialLR</c>: <c>gamma^t</c>.</summary>
+/// <summary>PyTorch's <c>ExponentialLR</c>: <c>gamma^t</c>, filled as a geometric sequence.</summary>
 internal sealed class ExponentialCurve(double gamma) : DecayCurve
 {
+    private readonly GeometricTable _powers = new(gamma);
+
     public override double Factor(long t) => Math.Pow(gamma, t);
+
+    protected override void FillMoving(long firstT, double scale, Span<double> destination) => Kernels.Geometric(destination, firstT, _powers, scale);
 }

@@ -5,6 +5,11 @@ internal sealed class LinearFactorCurve(double startFactor, double endFactor, lo
 {
     public override IEnumerable<long> Boundaries => [totalIters];
 
+    protected override long? End => totalIters;
+
     public override double Factor(long t) =>
         startFactor + ((endFactor - startFactor) * Math.Min(t, totalIters) / totalIters);
+
+    protected override void FillMoving(long firstT, double scale, Span<double> destination) =>
+        Kernels.Map(destination, firstT, new AffineOperator(scale * startFactor, scale * (endFactor - startFactor) / totalIters));
 }

@@ -7,7 +7,17 @@ internal sealed class MultiStepCurve(ImmutableArray<long> milestones, double gam
 {
     public override IEnumerable<long> Boundaries => milestones.Distinct();
 
-    public override double Factor(long t)
+    public override double Factor(long t) => Math.Pow(gamma, Passed(t));
+
+    protected override long NextChange(long t)
+    {
+        var passed = Passed(t);
+        return passed < milestones.Length ? milestones[passed] : long.MaxValue;
+    }
+
+    protected override void FillMoving(long firstT, double scale, Span<double> destination) => FillConstantRuns(firstT, scale, destination);
+
+    private int Passed(long t)
     {
         var passed = 0;
         while (passed < milestones.Length && milestones[passed] <= t)
@@ -15,6 +25,6 @@ internal sealed class MultiStepCurve(ImmutableArray<long> milestones, double gam
             passed++;
         }
 
-        return Math.Pow(gamma, passed);
+        return passed;
     }
 }

@@ -5,5 +5,10 @@ internal sealed class PolynomialFactorCurve(long totalIters, double power) : Dec
 {
     public override IEnumerable<long> Boundaries => [totalIters];
 
+    protected override long? End => totalIters;
+
     public override double Factor(long t) => Math.Pow(1.0 - ((double)Math.Min(t, totalIters) / totalIters), power);
+
+    protected override void FillMoving(long firstT, double scale, Span<double> destination) =>
+        PowerKernel.Fill(destination, firstT, totalIters, power, scale, 0.0);
 }

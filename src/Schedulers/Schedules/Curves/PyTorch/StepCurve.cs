@@ -4,4 +4,8 @@ namespace Schedulers;
 internal sealed class StepCurve(long stepSize, double gamma) : DecayCurve
 {
     public override double Factor(long t) => Math.Pow(gamma, t / stepSize);
+
+    protected override long NextChange(long t) => ((t / stepSize) + 1) * stepSize;
+
+    protected override void FillMoving(long firstT, double scale, Span<double> destination) => FillConstantRuns(firstT, scale, destination);
 }

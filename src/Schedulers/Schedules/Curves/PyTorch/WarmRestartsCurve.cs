@@ -1,16 +1,40 @@
+using System.Collections.Immutable;
+
 namespace Schedulers;
 
 /// <summary>
 /// PyTorch's <c>CosineAnnealingWarmRestarts</c>: cosine annealing over cycles of <c>T_0</c>, <c>T_0 * T_mult</c>, ...
 /// steps, restarting at the base learning rate; the cycle is found with integer arithmetic, as PyTorch steps it.
 /// </summary>
-internal sealed class WarmRestartsCurve(long firstCycle, long growth, double floorRatio) : DecayCurve
+internal sealed class WarmRestartsCurve : DecayCurve
 {
+    /// <summary>Rotation tables are built for this many distinct cycle lengths (all of them when T_mult is 1); later cycles use the scalar path.</summary>
+    private const int TabledCycles = 12;
+
+    private readonly long _firstCycle;
+    private readonly long _growth;
+    private readonly double _floorRatio;
+    private readonly ImmutableArray<RotationTable> _rotations;
+
+    public WarmRestartsCurve(long firstCycle, long growth, double floorRatio)
+    {
+        _firstCycle = firstCycle;
+        _growth = growth;
+        _floorRatio = floorRatio;
+        var lengths = new List<long> { firstCycle };
+        while (growth > 1 && lengths.Count < TabledCycles && lengths[^1] <= long.MaxValue / growth)
+        {
+            lengths.Add(lengths[^1] * growth);
+        }
+
+        _rotations = [.. lengths.Select(length => new RotationTable(Math.PI / length))];
+    }
+
     public override IEnumerable<long> Boundaries
     {
         get
         {
-            long start = 0, length = firstCycle;
+            long start = 0, length = _firstCycle;
             for (var cycle = 0; cycle < 10_000 && start <= long.MaxValue - length; cycle++)
             {
                 start += length;
@@ -22,22 +46,52 @@ internal sealed class WarmRestartsCurve(long firstCycle, long growth, double flo
 
     public override double Factor(long t)
     {
-        long start = 0, length = firstCycle;
-        if (growth == 1)
-        {
-            start = t - (t % length);
-        }
-        else
-        {
-            while (t - start >= length)
-            {
-                start += length;
-                length = NextLength(length);
-            }
-        }
-
-        return floorRatio + ((1.0 - floorRatio) * (1.0 + Math.Cos(Math.PI * (t - start) / length)) / 2.0);
+        var (start, length, _) = CycleOf(t);
+        return _floorRatio + ((1.0 - _floorRatio) * (1.0 + Math.Cos(new CycleAngle(start, length, long.MaxValue).At(t))) / 2.0);
     }
 
-    private long NextLength(long length) => length > long.MaxValue / growth ? long.MaxValue : length * growth;
+    protected override void FillMoving(long firstT, double scale, Span<double> destination)
+    {
+        var half = scale * (1.0 - _floorRatio) / 2.0;
+        var done = 0;
+        while (done < destination.Length)
+        {
+            var t = firstT + done;
+            var (start, length, index) = CycleOf(t);
+            var count = (int)Math.Min(length - (t - start), destination.Length - done);
+            var part = destination.Slice(done, count);
+            if (index < _rotations.Length)
+            {
+                Kernels.Rotate(part, t, new CycleAngle(start, length, long.MaxValue), _rotations[index], half + (scale * _floorRatio), half, 0.0);
+            }
+            else
+            {
+                base.FillMoving(t, scale, part);
+            }
+
+            done += count;
+        }
+    }
+
+    /// <summary>The cycle holding step <paramref name="t"/>: its first step, its length, and its index among distinct lengths.</summary>
+    private (long Start, long Length, int Index) CycleOf(long t)
+    {
+        if (_growth == 1)
+        {
+            return (t - (t % _firstCycle), _firstCycle, 0);
+        }
+
+        long start = 0, length = _firstCycle;
+        var index = 0;
+        while (t - start >= length)
+        {
+            start += length;
+            length = NextLength(length);
+            index++;
+        }
+
+        return (start, length, index);
+    }
+
+    private long NextLength(long length) => length > long.MaxValue / _growth ? long.MaxValue : length * _growth;
 }

@@ -1,0 +1,29 @@
+namespace Schedulers;
+
+/// <summary>
+/// <c>cos(j * delta)</c> and <c>sin(j * delta)</c> for <c>j</c> in one block: with them a cosine whose angle advances by
+/// <c>delta</c> per step is a rotation, two fused multiply-adds per step and no cosine per element. Built once per
+/// schedule, never written again, so any number of threads may read it.
+/// </summary>
+internal sealed class RotationTable
+{
+    /// <summary>Steps per block: one cosine and sine pair per block anchors the rotation to the scalar's own angle. The table (16 KiB) stays in L1.</summary>
+    public const int BlockLength = 1024;
+
+    public RotationTable(double delta)
+    {
+        Delta = delta;
+        Cos = new double[BlockLength];
+        Sin = new double[BlockLength];
+        for (var j = 0; j < BlockLength; j++)
+        {
+            (Sin[j], Cos[j]) = Math.SinCos(j * delta);
+        }
+    }
+
+    public double Delta { get; }
+
+    public double[] Cos { get; }
+
+    public double[] Sin { get; }
+}
