@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Globalization;
+using Schedulers.Tests.Support;
+
+namespace Schedulers.Tests.Evaluation;
+
+/// <summary>
+/// The kernels run at whatever vector width the machine offers; these runs of the command line in a child process turn
+/// AVX2 off (128-bit vectors) and all hardware intrinsics off (the scalar fallback), as ImageSharp's FeatureTestRunner
+/// does, and check the printed curve against the scalar closed form computed here.
+/// </summary>
+public sealed class VectorWidthTests
+{
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var variable in new[] { "DOTNET_EnableAVX2", "DOTNET_EnableHWIntrinsic" })
+        {
+            foreach (var scheduler in RandomConfigurations.SchedulerNames)
+            {
+                data.Add(variable, scheduler);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void The_curve_agrees_with_the_closed_form_with_a_narrower_or_no_vector_unit(string disabledFeature, string scheduler)
+    {
+        var schedule = RandomConfigurations.Create(scheduler, new Random(scheduler.Length * 31));
+        var config = Path.GetTempFileName();
+        File.WriteAllText(config, schedule.ToJson());
+        try
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Schedulers.Cli.dll"), "curve", "--config", config, "--steps", "2500", "--start", "3" },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                Environment = { [disabledFeature] = "0" },
+            };
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+
+            process.ExitCode.Should().Be(0);
+            var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split(',')).ToList();
+            rows.Should().HaveCount(2500);
+            foreach (var row in rows)
+            {
+                var step = long.Parse(row[0], CultureInfo.InvariantCulture);
+                double.Parse(row[1], CultureInfo.InvariantCulture).Should().BeApproximately(schedule.GetLearningRate(step), 1e-14 * schedule.LearningRate, "step {0}", step);
+            }
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+namespace Schedulers.Tests.Support;
+
+/// <summary>Seeded random valid configurations of every scheduler, for property-style tests.</summary>
+internal static class RandomConfigurations
+{
+    private static readonly double[] LearningRates = [1e-6, 2e-5, 3e-4, 1e-3, 0.1, 1.0, 7.5];
+
+    public static IEnumerable<string> SchedulerNames => SchedulerCatalog.All.Select(scheduler => scheduler.Name);
+
+    /// <summary>A valid configuration of <paramref name="scheduler"/>; <paramref name="huge"/> picks training lengths up to 1e12.</summary>
+    public static LearningRateSchedule Create(string scheduler, Random random, bool huge = false)
+    {
+        var lr = LearningRates[random.Next(LearningRates.Length)];
+        long total = huge ? random.NextInt64(1_000_000, 1_000_000_000_000) : random.Next(2, 5_000);
+        var builder = LearningRateSchedule.CreateBuilder().WithScheduler(scheduler).WithLearningRate(lr).WithTotalSteps(total);
+        var descriptor = SchedulerCatalog.Find(scheduler)!;
+        var warmup = random.Next(3) == 0 ? 0 : random.NextInt64(1, Math.Max(2, total / 2));
+
+        if (descriptor.Warmup != WarmupSupport.None)
+        {
+            builder.WithWarmupSteps(warmup);
+            if (descriptor.Warmup == WarmupSupport.Linear && warmup > 0 && random.Next(2) == 0)
+            {
+                builder.WithWarmupStartLearningRate(lr * random.NextDouble() * 0.5);
+            }
+        }
+
+        switch (scheduler)
+        {
+            case "linear" when random.Next(2) == 0:
+                builder.WithMinLearningRateRatio(random.NextDouble() * 0.5);
+                break;
+            case "cosine":
+                builder.WithNumCycles(Pick(random, 0.25, 0.5, 1.0, 2.75, 5.0, 20.0));
+                if (random.Next(2) == 0)
+                {
+                    builder.WithMinLearningRateRatio(random.NextDouble() * 0.5);
+                }
+
+                break;
+            case "cosine_with_min_lr":
+                builder.WithMinLearningRate(lr * random.NextDouble() * 0.5).WithNumCycles(Pick(random, 0.5, 1.0, 3.0));
+                break;
+            case "cosine_with_restarts":
+                builder.WithNumCycles(random.Next(1, 12));
+                break;
+            case "polynomial":
+                builder.With("power", Pick(random, 1.0, 2.0, 3.0, 0.5, 1.7)).With("lr_end", lr * random.NextDouble() * 0.5);
+                break;
+            case "inverse_sqrt" when random.Next(2) == 0:
+                builder.With("timescale", random.Next(1, 20_000));
+                break;
+            case "warmup_stable_decay":
+                var decay = Math.Max(1, (total - warmup) / random.Next(1, 4));
+                builder.With("decay_steps", decay)
+                    .With("warmup_type", Pick(random, "linear", "cosine", "1-sqrt"))
+                    .With("decay_type", Pick(random, "linear", "cosine", "1-sqrt"))
+                    .With("min_lr_ratio", random.NextDouble() * 0.5);
+                if (random.Next(3) == 0)
+                {
+                    builder.With("stable_steps", (total - warmup - decay) / 2);
+                }
+
+                break;
+            case "piecewise_constant":
+                var boundaries = Enumerable.Range(0, random.Next(0, 6)).Select(_ => random.NextInt64(1, total + 10)).Distinct().Order();
+                builder.With("step_rules", string.Concat(boundaries.Select(boundary => $"{Multiplier(random)}:{boundary},")) + Multiplier(random));
+                break;
+            case "StepLR":
+                builder.With("step_size", random.NextInt64(1, Math.Max(2, total / 3))).With("gamma", Pick(random, 0.1, 0.5, 0.9));
+                break;
+            case "MultiStepLR":
+                builder.With("milestones", ParameterValue.FromList(Enumerable.Range(0, random.Next(1, 5)).Select(_ => ParameterValue.FromNumber(random.NextInt64(1, total + 10)))));
+                break;
+            case "ExponentialLR":
+                builder.With("gamma", Pick(random, 0.9, 0.99, 0.999, 0.9999));
+                break;
+            case "ConstantLR":
+                builder.With("factor", 0.05 + (random.NextDouble() * 0.95)).With("total_iters", random.NextInt64(1, total + 10));
+                break;
+            case "LinearLR":
+                builder.With("start_factor", 0.05 + (random.NextDouble() * 0.95)).With("end_factor", random.NextDouble()).With("total_iters", random.NextInt64(1, total + 10));
+                break;
+            case "PolynomialLR":
+                builder.With("total_iters", random.NextInt64(1, total + 10)).With("power", Pick(random, 1.0, 2.0, 0.5, 2.5));
+                break;
+            case "CosineAnnealingLR":
+                builder.With("T_max", random.NextInt64(1, total + 10)).With("eta_min", lr * random.NextDouble() * 0.5);
+                break;
+            case "CosineAnnealingWarmRestarts":
+                builder.With("T_0", random.NextInt64(1, Math.Max(2, total / 4))).With("T_mult", random.Next(1, 4)).With("eta_min", lr * random.NextDouble() * 0.5);
+                break;
+        }
+
+        return builder.Build();
+    }
+
+    private static T Pick<T>(Random random, params T[] choices) => choices[random.Next(choices.Length)];
+
+    private static string Multiplier(Random random) => Math.Round(random.NextDouble(), 4).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
