@@ -1,15 +1,17 @@
-using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace Schedulers;
 
 /// <summary>
-/// A learning rate as a function of the (step as a double), with a scalar path and a vector path that compute the same
-/// operations in the same order, so both round alike. Passed as a generic struct argument (as TensorPrimitives'
+/// A learning rate as a function of the step (as a double), with a scalar path and 256- and 512-bit vector paths that
+/// compute the same operations, so all round alike. Passed as a generic struct argument (as TensorPrimitives'
 /// operators are), each kernel is specialised for it with no virtual call per element.
 /// </summary>
 internal interface IStepOperator
 {
     double Invoke(double step);
 
-    Vector<double> Invoke(Vector<double> step);
+    Vector256<double> Invoke(Vector256<double> step);
+
+    Vector512<double> Invoke(Vector512<double> step);
 }

@@ -1,12 +1,13 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Schedulers;
 
 /// <summary>
 /// The fill kernels every schedule's phases are made of. Each fills a span whose element <c>i</c> is the value at step
-/// <c>firstStep + i</c>, widest vector first with a scalar tail that computes the same operations.
+/// <c>firstStep + i</c>: 512-bit vectors where the hardware has them, else 256-bit, then a scalar tail that computes the
+/// same operations.
 /// </summary>
 internal static class Kernels
 {
@@ -14,16 +15,25 @@ internal static class Kernels
     public static void Map<TOperator>(Span<double> destination, long firstStep, TOperator op)
         where TOperator : struct, IStepOperator
     {
+        ref var target = ref MemoryMarshal.GetReference(destination);
         var i = 0;
-        var width = Vector<double>.Count;
-        if (Vector.IsHardwareAccelerated && destination.Length >= width)
-        {
-            ref var target = ref MemoryMarshal.GetReference(destination);
 
-            // Steps stay exact as doubles below 2^53, so stepping the vector by its width is exact too.
-            var steps = Vector<double>.Indices + new Vector<double>(firstStep);
-            var stride = new Vector<double>(width);
-            for (; i <= destination.Length - width; i += width)
+        // Steps stay exact as doubles below 2^53, so stepping a vector of them by its width is exact too.
+        if (Vector512.IsHardwareAccelerated && destination.Length >= Vector512<double>.Count)
+        {
+            var steps = Vector512<double>.Indices + Vector512.Create((double)firstStep);
+            var stride = Vector512.Create((double)Vector512<double>.Count);
+            for (; i <= destination.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                op.Invoke(steps).StoreUnsafe(ref target, (nuint)i);
+                steps += stride;
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated && destination.Length >= Vector256<double>.Count)
+        {
+            var steps = Vector256<double>.Indices + Vector256.Create((double)firstStep);
+            var stride = Vector256.Create((double)Vector256<double>.Count);
+            for (; i <= destination.Length - Vector256<double>.Count; i += Vector256<double>.Count)
             {
                 op.Invoke(steps).StoreUnsafe(ref target, (nuint)i);
                 steps += stride;
@@ -32,7 +42,7 @@ internal static class Kernels
 
         for (; i < destination.Length; i++)
         {
-            destination[i] = op.Invoke(firstStep + i);
+            Unsafe.Add(ref target, i) = op.Invoke(firstStep + i);
         }
     }
 
@@ -43,9 +53,9 @@ internal static class Kernels
     public static void Rotate<TAngle>(Span<double> destination, long firstStep, TAngle angle, RotationTable table, double offset, double amplitude, double floor)
         where TAngle : struct, IPhaseAngle
     {
-        for (var start = 0; start < destination.Length; start += RotationTable.BlockLength)
+        for (var start = 0; start < destination.Length; start += table.BlockLength)
         {
-            var block = destination.Slice(start, Math.Min(RotationTable.BlockLength, destination.Length - start));
+            var block = destination.Slice(start, Math.Min(table.BlockLength, destination.Length - start));
             var (sin, cos) = Math.SinCos(angle.At(firstStep + start));
 
             // cos(a + j d) = cos a cos(j d) - sin a sin(j d), scaled by the amplitude: two FMAs per step.
@@ -59,17 +69,28 @@ internal static class Kernels
         ref var cosines = ref MemoryMarshal.GetArrayDataReference(table.Cos);
         ref var sines = ref MemoryMarshal.GetArrayDataReference(table.Sin);
         var i = 0;
-        var width = Vector<double>.Count;
-        if (Vector.IsHardwareAccelerated)
+        if (Vector512.IsHardwareAccelerated)
         {
-            var a = new Vector<double>(cosWeight);
-            var b = new Vector<double>(sinWeight);
-            var c = new Vector<double>(offset);
-            var lowest = new Vector<double>(floor);
-            for (; i <= block.Length - width; i += width)
+            var a = Vector512.Create(cosWeight);
+            var b = Vector512.Create(sinWeight);
+            var c = Vector512.Create(offset);
+            var lowest = Vector512.Create(floor);
+            for (; i <= block.Length - Vector512<double>.Count; i += Vector512<double>.Count)
             {
-                var value = Vector.FusedMultiplyAdd(a, Vector.LoadUnsafe(ref cosines, (nuint)i), Vector.FusedMultiplyAdd(b, Vector.LoadUnsafe(ref sines, (nuint)i), c));
-                Vector.Max(value, lowest).StoreUnsafe(ref target, (nuint)i);
+                var value = Vector512.FusedMultiplyAdd(a, Vector512.LoadUnsafe(ref cosines, (nuint)i), Vector512.FusedMultiplyAdd(b, Vector512.LoadUnsafe(ref sines, (nuint)i), c));
+                Vector512.Max(value, lowest).StoreUnsafe(ref target, (nuint)i);
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            var a = Vector256.Create(cosWeight);
+            var b = Vector256.Create(sinWeight);
+            var c = Vector256.Create(offset);
+            var lowest = Vector256.Create(floor);
+            for (; i <= block.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                var value = Vector256.FusedMultiplyAdd(a, Vector256.LoadUnsafe(ref cosines, (nuint)i), Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref sines, (nuint)i), c));
+                Vector256.Max(value, lowest).StoreUnsafe(ref target, (nuint)i);
             }
         }
 
@@ -87,10 +108,7 @@ internal static class Kernels
         {
             var block = destination.Slice(start, Math.Min(GeometricTable.BlockLength, destination.Length - start));
             var anchor = scale * Math.Pow(table.Ratio, firstStep + start);
-            TensorMultiply(table.Powers.AsSpan(0, block.Length), anchor, block);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(table.Powers.AsSpan(0, block.Length), anchor, block);
         }
     }
-
-    private static void TensorMultiply(ReadOnlySpan<double> powers, double anchor, Span<double> block) =>
-        System.Numerics.Tensors.TensorPrimitives.Multiply(powers, anchor, block);
 }

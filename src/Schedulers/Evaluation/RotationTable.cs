@@ -7,12 +7,15 @@ namespace Schedulers;
 /// </summary>
 internal sealed class RotationTable
 {
-    /// <summary>Steps per block: one cosine and sine pair per block anchors the rotation to the scalar's own angle. The table (16 KiB) stays in L1.</summary>
-    public const int BlockLength = 1024;
+    /// <summary>The most steps per block: one cosine and sine pair per block anchors the rotation to the scalar's own angle. The table (16 KiB) stays in L1.</summary>
+    public const int MaxBlockLength = 1024;
 
     public RotationTable(double delta)
     {
         Delta = delta;
+
+        // A block spans at most one turn, so the table's angles j * delta stay below 2 pi and keep their precision.
+        BlockLength = (int)Math.Clamp(2 * Math.PI / Math.Abs(delta), 1, MaxBlockLength);
         Cos = new double[BlockLength];
         Sin = new double[BlockLength];
         for (var j = 0; j < BlockLength; j++)
@@ -22,6 +25,9 @@ internal sealed class RotationTable
     }
 
     public double Delta { get; }
+
+    /// <summary>Gets the steps per block.</summary>
+    public int BlockLength { get; }
 
     public double[] Cos { get; }
 
