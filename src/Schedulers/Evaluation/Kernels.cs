@@ -11,6 +11,9 @@ namespace Schedulers;
 /// </summary>
 internal static class Kernels
 {
+    /// <summary>Blocks per exact anchor (one sine and cosine of the scalar's own angle); blocks between are turned from it.</summary>
+    private const int BlocksPerAnchor = 8;
+
     /// <summary><c>destination[i] = op(firstStep + i)</c>.</summary>
     public static void Map<TOperator>(Span<double> destination, long firstStep, TOperator op)
         where TOperator : struct, IStepOperator
@@ -53,13 +56,22 @@ internal static class Kernels
     public static void Rotate<TAngle>(Span<double> destination, long firstStep, TAngle angle, RotationTable table, double offset, double amplitude, double floor)
         where TAngle : struct, IPhaseAngle
     {
-        for (var start = 0; start < destination.Length; start += table.BlockLength)
+        double sin = 0, cos = 1;
+        for (int start = 0, block = 0; start < destination.Length; start += table.BlockLength, block++)
         {
-            var block = destination.Slice(start, Math.Min(table.BlockLength, destination.Length - start));
-            var (sin, cos) = Math.SinCos(angle.At(firstStep + start));
+            if (block % BlocksPerAnchor == 0)
+            {
+                (sin, cos) = Math.SinCos(angle.At(firstStep + start));
+            }
+            else
+            {
+                // Turn the previous anchor by one block: a few ulps per turn, and a fresh anchor every few blocks.
+                (sin, cos) = ((sin * table.TurnCos) + (cos * table.TurnSin), (cos * table.TurnCos) - (sin * table.TurnSin));
+            }
 
             // cos(a + j d) = cos a cos(j d) - sin a sin(j d), scaled by the amplitude: two FMAs per step.
-            RotateBlock(block, table, amplitude * cos, -amplitude * sin, offset, floor);
+            var part = destination.Slice(start, Math.Min(table.BlockLength, destination.Length - start));
+            RotateBlock(part, table, amplitude * cos, -amplitude * sin, offset, floor);
         }
     }
 

@@ -1,23 +1,31 @@
 namespace Schedulers;
 
-/// <summary><c>range * (1 - t / length)^power + end</c>: repeated products for small whole powers, the scalar <see cref="Math.Pow(double, double)"/> otherwise.</summary>
-internal static class PowerKernel
+/// <summary><c>range * (1 - t / length)^power + end</c>: repeated products for small whole powers, a binomial series otherwise.</summary>
+internal sealed class PowerKernel
 {
     public const int MaxWholePower = 8;
 
+    private readonly PowerSeries? _series;
+
+    public PowerKernel(double power)
+    {
+        Power = power;
+        _series = IsSmallWholePower(power) ? null : new PowerSeries(power);
+    }
+
+    public double Power { get; }
+
     public static bool IsSmallWholePower(double power) => power >= 1 && power <= MaxWholePower && power == Math.Floor(power);
 
-    public static void Fill(Span<double> destination, long firstT, long length, double power, double range, double end)
+    public void Fill(Span<double> destination, long firstT, long length, double range, double end)
     {
-        if (IsSmallWholePower(power))
+        if (_series is null)
         {
-            Kernels.Map(destination, firstT, new IntegerPowerOperator(length, (int)power, range, end));
-            return;
+            Kernels.Map(destination, firstT, new IntegerPowerOperator(length, (int)Power, range, end));
         }
-
-        for (var i = 0; i < destination.Length; i++)
+        else
         {
-            destination[i] = (range * Math.Pow(1.0 - ((double)(firstT + i) / length), power)) + end;
+            _series.Fill(destination, firstT, length, range, end);
         }
     }
 }

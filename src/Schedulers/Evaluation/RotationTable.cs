@@ -22,9 +22,17 @@ internal sealed class RotationTable
         {
             (Sin[j], Cos[j]) = Math.SinCos(j * delta);
         }
+
+        (TurnSin, TurnCos) = Math.SinCos(BlockLength * delta);
     }
 
     public double Delta { get; }
+
+    /// <summary>Gets <c>sin(BlockLength * delta)</c>, which with <see cref="TurnCos"/> carries an anchor from one block to the next.</summary>
+    public double TurnSin { get; }
+
+    /// <summary>Gets <c>cos(BlockLength * delta)</c>.</summary>
+    public double TurnCos { get; }
 
     /// <summary>Gets the steps per block.</summary>
     public int BlockLength { get; }

@@ -45,7 +45,7 @@ internal static class RandomConfigurations
                 builder.WithNumCycles(random.Next(1, 12));
                 break;
             case "polynomial":
-                builder.With("power", Pick(random, 1.0, 2.0, 3.0, 0.5, 1.7)).With("lr_end", lr * random.NextDouble() * 0.5);
+                builder.With("power", Pick(random, 1.0, 2.0, 3.0, 0.5, 1.7, 6.5)).With("lr_end", lr * random.NextDouble() * 0.5);
                 break;
             case "inverse_sqrt" when random.Next(2) == 0:
                 builder.With("timescale", random.Next(1, 20_000));
@@ -82,7 +82,7 @@ internal static class RandomConfigurations
                 builder.With("start_factor", 0.05 + (random.NextDouble() * 0.95)).With("end_factor", random.NextDouble()).With("total_iters", random.NextInt64(1, total + 10));
                 break;
             case "PolynomialLR":
-                builder.With("total_iters", random.NextInt64(1, total + 10)).With("power", Pick(random, 1.0, 2.0, 0.5, 2.5));
+                builder.With("total_iters", random.NextInt64(1, total + 10)).With("power", Pick(random, 1.0, 2.0, 0.5, 2.5, 0.1));
                 break;
             case "CosineAnnealingLR":
                 builder.With("T_max", random.NextInt64(1, total + 10)).With("eta_min", lr * random.NextDouble() * 0.5);

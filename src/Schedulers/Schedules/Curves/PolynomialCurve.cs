@@ -6,6 +6,8 @@ namespace Schedulers;
 /// </summary>
 internal sealed class PolynomialCurve(long decaySteps, double power, double endLearningRate, double initialLearningRate) : DecayCurve
 {
+    private readonly PowerKernel _kernel = new(power);
+
     protected override long? End => decaySteps;
 
     public override double Factor(long t)
@@ -23,6 +25,6 @@ internal sealed class PolynomialCurve(long decaySteps, double power, double endL
     protected override void FillMoving(long firstT, double scale, Span<double> destination)
     {
         var ratio = scale / initialLearningRate;
-        PowerKernel.Fill(destination, firstT, decaySteps, power, (initialLearningRate - endLearningRate) * ratio, endLearningRate * ratio);
+        _kernel.Fill(destination, firstT, decaySteps, (initialLearningRate - endLearningRate) * ratio, endLearningRate * ratio);
     }
 }
