@@ -12,7 +12,10 @@ namespace Schedulers;
 internal static class Kernels
 {
     /// <summary>Blocks per exact anchor (one sine and cosine of the scalar's own angle); blocks between are turned from it.</summary>
-    private const int BlocksPerAnchor = 8;
+    private const int BlocksPerAnchor = 32;
+
+    /// <summary>Blocks filled together from one pass over the rotation table.</summary>
+    private const int BlocksPerGroup = 4;
 
     /// <summary><c>destination[i] = op(firstStep + i)</c>.</summary>
     public static void Map<TOperator>(Span<double> destination, long firstStep, TOperator op)
@@ -51,27 +54,85 @@ internal static class Kernels
 
     /// <summary>
     /// <c>destination[i] = max(floor, offset + amplitude * cos(angle(firstStep + i)))</c> for an angle that advances by
-    /// <see cref="RotationTable.Delta"/> per step: each block anchors on the scalar angle, then rotates from the table.
+    /// <see cref="RotationTable.Delta"/> per step: cos(a + j d) = cos a cos(j d) - sin a sin(j d), two FMAs per step
+    /// from the table. Each block starts from an anchor (cos a, sin a): the scalar's own angle every
+    /// <see cref="BlocksPerAnchor"/> blocks, and in between the previous anchor turned by one block (a few ulps each).
     /// </summary>
     public static void Rotate<TAngle>(Span<double> destination, long firstStep, TAngle angle, RotationTable table, double offset, double amplitude, double floor)
         where TAngle : struct, IPhaseAngle
     {
+        var length = table.BlockLength;
+        Span<double> sines = stackalloc double[BlocksPerGroup];
+        Span<double> cosines = stackalloc double[BlocksPerGroup];
         double sin = 0, cos = 1;
-        for (int start = 0, block = 0; start < destination.Length; start += table.BlockLength, block++)
+        var block = 0;
+        for (var start = 0; start < destination.Length; start += length * BlocksPerGroup)
         {
-            if (block % BlocksPerAnchor == 0)
+            for (var k = 0; k < BlocksPerGroup; k++, block++)
             {
-                (sin, cos) = Math.SinCos(angle.At(firstStep + start));
-            }
-            else
-            {
-                // Turn the previous anchor by one block: a few ulps per turn, and a fresh anchor every few blocks.
-                (sin, cos) = ((sin * table.TurnCos) + (cos * table.TurnSin), (cos * table.TurnCos) - (sin * table.TurnSin));
+                if (block % BlocksPerAnchor == 0)
+                {
+                    (sin, cos) = Math.SinCos(angle.At(firstStep + start + (k * length)));
+                }
+                else
+                {
+                    (sin, cos) = ((sin * table.TurnCos) + (cos * table.TurnSin), (cos * table.TurnCos) - (sin * table.TurnSin));
+                }
+
+                (sines[k], cosines[k]) = (sin, cos);
             }
 
-            // cos(a + j d) = cos a cos(j d) - sin a sin(j d), scaled by the amplitude: two FMAs per step.
-            var part = destination.Slice(start, Math.Min(table.BlockLength, destination.Length - start));
-            RotateBlock(part, table, amplitude * cos, -amplitude * sin, offset, floor);
+            var group = destination.Slice(start, Math.Min(length * BlocksPerGroup, destination.Length - start));
+            if (group.Length == length * BlocksPerGroup)
+            {
+                RotateGroup(group, table, cosines, sines, amplitude, offset, floor);
+                continue;
+            }
+
+            for (var k = 0; k * length < group.Length; k++)
+            {
+                var part = group.Slice(k * length, Math.Min(length, group.Length - (k * length)));
+                RotateBlock(part, table, amplitude * cosines[k], -amplitude * sines[k], offset, floor);
+            }
+        }
+    }
+
+    /// <summary>Four consecutive whole blocks at once: each pair of table loads serves four outputs, so the loop is bound by stores, not loads.</summary>
+    private static void RotateGroup(Span<double> group, RotationTable table, ReadOnlySpan<double> cosines, ReadOnlySpan<double> sines, double amplitude, double offset, double floor)
+    {
+        var length = table.BlockLength;
+        if (!Vector512.IsHardwareAccelerated || length % Vector512<double>.Count != 0)
+        {
+            for (var k = 0; k < BlocksPerGroup; k++)
+            {
+                RotateBlock(group.Slice(k * length, length), table, amplitude * cosines[k], -amplitude * sines[k], offset, floor);
+            }
+
+            return;
+        }
+
+        ref var target = ref MemoryMarshal.GetReference(group);
+        ref var cosTable = ref MemoryMarshal.GetArrayDataReference(table.Cos);
+        ref var sinTable = ref MemoryMarshal.GetArrayDataReference(table.Sin);
+        var a0 = Vector512.Create(amplitude * cosines[0]);
+        var b0 = Vector512.Create(-amplitude * sines[0]);
+        var a1 = Vector512.Create(amplitude * cosines[1]);
+        var b1 = Vector512.Create(-amplitude * sines[1]);
+        var a2 = Vector512.Create(amplitude * cosines[2]);
+        var b2 = Vector512.Create(-amplitude * sines[2]);
+        var a3 = Vector512.Create(amplitude * cosines[3]);
+        var b3 = Vector512.Create(-amplitude * sines[3]);
+        var c = Vector512.Create(offset);
+        var lowest = Vector512.Create(floor);
+        var stride = (nuint)length;
+        for (nuint i = 0; i < stride; i += (nuint)Vector512<double>.Count)
+        {
+            var cosJ = Vector512.LoadUnsafe(ref cosTable, i);
+            var sinJ = Vector512.LoadUnsafe(ref sinTable, i);
+            Vector512.Max(Vector512.FusedMultiplyAdd(a0, cosJ, Vector512.FusedMultiplyAdd(b0, sinJ, c)), lowest).StoreUnsafe(ref target, i);
+            Vector512.Max(Vector512.FusedMultiplyAdd(a1, cosJ, Vector512.FusedMultiplyAdd(b1, sinJ, c)), lowest).StoreUnsafe(ref target, i + stride);
+            Vector512.Max(Vector512.FusedMultiplyAdd(a2, cosJ, Vector512.FusedMultiplyAdd(b2, sinJ, c)), lowest).StoreUnsafe(ref target, i + (2 * stride));
+            Vector512.Max(Vector512.FusedMultiplyAdd(a3, cosJ, Vector512.FusedMultiplyAdd(b3, sinJ, c)), lowest).StoreUnsafe(ref target, i + (3 * stride));
         }
     }
 

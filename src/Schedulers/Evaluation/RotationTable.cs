@@ -7,8 +7,8 @@ namespace Schedulers;
 /// </summary>
 internal sealed class RotationTable
 {
-    /// <summary>The most steps per block: one cosine and sine pair per block anchors the rotation to the scalar's own angle. The table (16 KiB) stays in L1.</summary>
-    public const int MaxBlockLength = 1024;
+    /// <summary>The most steps per block; each block starts from an anchor (a cosine and sine of its first angle). The table (4 KiB) stays in L1.</summary>
+    public const int MaxBlockLength = 256;
 
     public RotationTable(double delta)
     {
