@@ -129,10 +129,10 @@ internal static class Kernels
         {
             var cosJ = Vector512.LoadUnsafe(ref cosTable, i);
             var sinJ = Vector512.LoadUnsafe(ref sinTable, i);
-            Vector512.Max(Vector512.FusedMultiplyAdd(a0, cosJ, Vector512.FusedMultiplyAdd(b0, sinJ, c)), lowest).StoreUnsafe(ref target, i);
-            Vector512.Max(Vector512.FusedMultiplyAdd(a1, cosJ, Vector512.FusedMultiplyAdd(b1, sinJ, c)), lowest).StoreUnsafe(ref target, i + stride);
-            Vector512.Max(Vector512.FusedMultiplyAdd(a2, cosJ, Vector512.FusedMultiplyAdd(b2, sinJ, c)), lowest).StoreUnsafe(ref target, i + (2 * stride));
-            Vector512.Max(Vector512.FusedMultiplyAdd(a3, cosJ, Vector512.FusedMultiplyAdd(b3, sinJ, c)), lowest).StoreUnsafe(ref target, i + (3 * stride));
+            Vector512.MaxNative(Vector512.FusedMultiplyAdd(a0, cosJ, Vector512.FusedMultiplyAdd(b0, sinJ, c)), lowest).StoreUnsafe(ref target, i);
+            Vector512.MaxNative(Vector512.FusedMultiplyAdd(a1, cosJ, Vector512.FusedMultiplyAdd(b1, sinJ, c)), lowest).StoreUnsafe(ref target, i + stride);
+            Vector512.MaxNative(Vector512.FusedMultiplyAdd(a2, cosJ, Vector512.FusedMultiplyAdd(b2, sinJ, c)), lowest).StoreUnsafe(ref target, i + (2 * stride));
+            Vector512.MaxNative(Vector512.FusedMultiplyAdd(a3, cosJ, Vector512.FusedMultiplyAdd(b3, sinJ, c)), lowest).StoreUnsafe(ref target, i + (3 * stride));
         }
     }
 
@@ -151,7 +151,7 @@ internal static class Kernels
             for (; i <= block.Length - Vector512<double>.Count; i += Vector512<double>.Count)
             {
                 var value = Vector512.FusedMultiplyAdd(a, Vector512.LoadUnsafe(ref cosines, (nuint)i), Vector512.FusedMultiplyAdd(b, Vector512.LoadUnsafe(ref sines, (nuint)i), c));
-                Vector512.Max(value, lowest).StoreUnsafe(ref target, (nuint)i);
+                Vector512.MaxNative(value, lowest).StoreUnsafe(ref target, (nuint)i);
             }
         }
         else if (Vector256.IsHardwareAccelerated)
@@ -163,7 +163,7 @@ internal static class Kernels
             for (; i <= block.Length - Vector256<double>.Count; i += Vector256<double>.Count)
             {
                 var value = Vector256.FusedMultiplyAdd(a, Vector256.LoadUnsafe(ref cosines, (nuint)i), Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref sines, (nuint)i), c));
-                Vector256.Max(value, lowest).StoreUnsafe(ref target, (nuint)i);
+                Vector256.MaxNative(value, lowest).StoreUnsafe(ref target, (nuint)i);
             }
         }
 
