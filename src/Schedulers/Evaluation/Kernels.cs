@@ -18,8 +18,9 @@ internal static class Kernels
     private const int BlocksPerGroup = 4;
 
     /// <summary><c>destination[i] = op(firstStep + i)</c>.</summary>
-    public static void Map<TOperator>(Span<double> destination, long firstStep, TOperator op)
+    public static void Map<TOperator, T>(Span<T> destination, long firstStep, TOperator op)
         where TOperator : struct, IStepOperator
+        where T : unmanaged
     {
         ref var target = ref MemoryMarshal.GetReference(destination);
         var i = 0;
@@ -31,7 +32,7 @@ internal static class Kernels
             var stride = Vector512.Create((double)Vector512<double>.Count);
             for (; i <= destination.Length - Vector512<double>.Count; i += Vector512<double>.Count)
             {
-                op.Invoke(steps).StoreUnsafe(ref target, (nuint)i);
+                Lanes.Store(op.Invoke(steps), ref target, (nuint)i);
                 steps += stride;
             }
         }
@@ -41,14 +42,14 @@ internal static class Kernels
             var stride = Vector256.Create((double)Vector256<double>.Count);
             for (; i <= destination.Length - Vector256<double>.Count; i += Vector256<double>.Count)
             {
-                op.Invoke(steps).StoreUnsafe(ref target, (nuint)i);
+                Lanes.Store(op.Invoke(steps), ref target, (nuint)i);
                 steps += stride;
             }
         }
 
         for (; i < destination.Length; i++)
         {
-            Unsafe.Add(ref target, i) = op.Invoke(firstStep + i);
+            Lanes.Store(op.Invoke(firstStep + i), ref target, i);
         }
     }
 
@@ -58,8 +59,9 @@ internal static class Kernels
     /// from the table. Each block starts from an anchor (cos a, sin a): the scalar's own angle every
     /// <see cref="BlocksPerAnchor"/> blocks, and in between the previous anchor turned by one block (a few ulps each).
     /// </summary>
-    public static void Rotate<TAngle>(Span<double> destination, long firstStep, TAngle angle, RotationTable table, double offset, double amplitude, double floor)
+    public static void Rotate<TAngle, T>(Span<T> destination, long firstStep, TAngle angle, RotationTable table, double offset, double amplitude, double floor)
         where TAngle : struct, IPhaseAngle
+        where T : unmanaged
     {
         var length = table.BlockLength;
         Span<double> sines = stackalloc double[BlocksPerGroup];
@@ -98,7 +100,8 @@ internal static class Kernels
     }
 
     /// <summary>Four consecutive whole blocks at once: each pair of table loads serves four outputs, so the loop is bound by stores, not loads.</summary>
-    private static void RotateGroup(Span<double> group, RotationTable table, ReadOnlySpan<double> cosines, ReadOnlySpan<double> sines, double amplitude, double offset, double floor)
+    private static void RotateGroup<T>(Span<T> group, RotationTable table, ReadOnlySpan<double> cosines, ReadOnlySpan<double> sines, double amplitude, double offset, double floor)
+        where T : unmanaged
     {
         var length = table.BlockLength;
         if (!Vector512.IsHardwareAccelerated || length % Vector512<double>.Count != 0)
@@ -129,14 +132,15 @@ internal static class Kernels
         {
             var cosJ = Vector512.LoadUnsafe(ref cosTable, i);
             var sinJ = Vector512.LoadUnsafe(ref sinTable, i);
-            Vector512.MaxNative(Vector512.FusedMultiplyAdd(a0, cosJ, Vector512.FusedMultiplyAdd(b0, sinJ, c)), lowest).StoreUnsafe(ref target, i);
-            Vector512.MaxNative(Vector512.FusedMultiplyAdd(a1, cosJ, Vector512.FusedMultiplyAdd(b1, sinJ, c)), lowest).StoreUnsafe(ref target, i + stride);
-            Vector512.MaxNative(Vector512.FusedMultiplyAdd(a2, cosJ, Vector512.FusedMultiplyAdd(b2, sinJ, c)), lowest).StoreUnsafe(ref target, i + (2 * stride));
-            Vector512.MaxNative(Vector512.FusedMultiplyAdd(a3, cosJ, Vector512.FusedMultiplyAdd(b3, sinJ, c)), lowest).StoreUnsafe(ref target, i + (3 * stride));
+            Lanes.Store(Vector512.MaxNative(Vector512.FusedMultiplyAdd(a0, cosJ, Vector512.FusedMultiplyAdd(b0, sinJ, c)), lowest), ref target, i);
+            Lanes.Store(Vector512.MaxNative(Vector512.FusedMultiplyAdd(a1, cosJ, Vector512.FusedMultiplyAdd(b1, sinJ, c)), lowest), ref target, i + stride);
+            Lanes.Store(Vector512.MaxNative(Vector512.FusedMultiplyAdd(a2, cosJ, Vector512.FusedMultiplyAdd(b2, sinJ, c)), lowest), ref target, i + (2 * stride));
+            Lanes.Store(Vector512.MaxNative(Vector512.FusedMultiplyAdd(a3, cosJ, Vector512.FusedMultiplyAdd(b3, sinJ, c)), lowest), ref target, i + (3 * stride));
         }
     }
 
-    private static void RotateBlock(Span<double> block, RotationTable table, double cosWeight, double sinWeight, double offset, double floor)
+    private static void RotateBlock<T>(Span<T> block, RotationTable table, double cosWeight, double sinWeight, double offset, double floor)
+        where T : unmanaged
     {
         ref var target = ref MemoryMarshal.GetReference(block);
         ref var cosines = ref MemoryMarshal.GetArrayDataReference(table.Cos);
@@ -151,7 +155,7 @@ internal static class Kernels
             for (; i <= block.Length - Vector512<double>.Count; i += Vector512<double>.Count)
             {
                 var value = Vector512.FusedMultiplyAdd(a, Vector512.LoadUnsafe(ref cosines, (nuint)i), Vector512.FusedMultiplyAdd(b, Vector512.LoadUnsafe(ref sines, (nuint)i), c));
-                Vector512.MaxNative(value, lowest).StoreUnsafe(ref target, (nuint)i);
+                Lanes.Store(Vector512.MaxNative(value, lowest), ref target, (nuint)i);
             }
         }
         else if (Vector256.IsHardwareAccelerated)
@@ -163,25 +167,53 @@ internal static class Kernels
             for (; i <= block.Length - Vector256<double>.Count; i += Vector256<double>.Count)
             {
                 var value = Vector256.FusedMultiplyAdd(a, Vector256.LoadUnsafe(ref cosines, (nuint)i), Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref sines, (nuint)i), c));
-                Vector256.MaxNative(value, lowest).StoreUnsafe(ref target, (nuint)i);
+                Lanes.Store(Vector256.MaxNative(value, lowest), ref target, (nuint)i);
             }
         }
 
         for (; i < block.Length; i++)
         {
             var value = Math.FusedMultiplyAdd(cosWeight, Unsafe.Add(ref cosines, i), Math.FusedMultiplyAdd(sinWeight, Unsafe.Add(ref sines, i), offset));
-            Unsafe.Add(ref target, i) = Math.Max(value, floor);
+            Lanes.Store(Math.Max(value, floor), ref target, i);
         }
     }
 
     /// <summary><c>destination[i] = scale * ratio^(firstStep + i)</c>: one product per step from a per-block anchor.</summary>
-    public static void Geometric(Span<double> destination, long firstStep, GeometricTable table, double scale)
+    public static void Geometric<T>(Span<T> destination, long firstStep, GeometricTable table, double scale)
+        where T : unmanaged
     {
         for (var start = 0; start < destination.Length; start += GeometricTable.BlockLength)
         {
             var block = destination.Slice(start, Math.Min(GeometricTable.BlockLength, destination.Length - start));
             var anchor = scale * Math.Pow(table.Ratio, firstStep + start);
-            System.Numerics.Tensors.TensorPrimitives.Multiply(table.Powers.AsSpan(0, block.Length), anchor, block);
+            ref var target = ref MemoryMarshal.GetReference(block);
+            ref var powers = ref MemoryMarshal.GetArrayDataReference(table.Powers);
+            var i = 0;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var factor = Vector512.Create(anchor);
+                for (; i <= block.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+                {
+                    Lanes.Store(factor * Vector512.LoadUnsafe(ref powers, (nuint)i), ref target, (nuint)i);
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                var factor = Vector256.Create(anchor);
+                for (; i <= block.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+                {
+                    Lanes.Store(factor * Vector256.LoadUnsafe(ref powers, (nuint)i), ref target, (nuint)i);
+                }
+            }
+
+            for (; i < block.Length; i++)
+            {
+                Lanes.Store(anchor * Unsafe.Add(ref powers, i), ref target, i);
+            }
         }
     }
+
+    /// <summary>Every element the same value.</summary>
+    public static void Constant<T>(Span<T> destination, double value)
+        where T : unmanaged => destination.Fill(Lanes.From<T>(value));
 }

@@ -17,7 +17,8 @@ internal sealed class PowerKernel
 
     public static bool IsSmallWholePower(double power) => power >= 1 && power <= MaxWholePower && power == Math.Floor(power);
 
-    public void Fill(Span<double> destination, long firstT, long length, double range, double end)
+    public void Fill<T>(Span<T> destination, long firstT, long length, double range, double end)
+        where T : unmanaged
     {
         if (_series is null)
         {

@@ -1,4 +1,4 @@
-using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -37,7 +37,8 @@ internal sealed class PowerSeries
 
     public double Power { get; }
 
-    public void Fill(Span<double> destination, long firstT, long length, double range, double end)
+    public void Fill<T>(Span<T> destination, long firstT, long length, double range, double end)
+        where T : unmanaged
     {
         var done = 0;
         while (done < destination.Length)
@@ -50,7 +51,7 @@ internal sealed class PowerSeries
             {
                 for (var j = 0; j < part.Length; j++)
                 {
-                    part[j] = (range * Math.Pow(1.0 - ((double)(t0 + j) / length), Power)) + end;
+                    part[j] = Lanes.From<T>((range * Math.Pow(1.0 - ((double)(t0 + j) / length), Power)) + end);
                 }
             }
             else
@@ -62,29 +63,30 @@ internal sealed class PowerSeries
         }
     }
 
-    private void FillBlock(Span<double> block, long t0, long length, double x0, double anchor, double end)
+    private void FillBlock<T>(Span<T> block, long t0, long length, double x0, double anchor, double end)
+        where T : unmanaged
     {
         ref var target = ref MemoryMarshal.GetReference(block);
         var inverse = 1.0 / x0;
         var i = 0;
-        if (Vector.IsHardwareAccelerated && block.Length >= Vector<double>.Count)
+        if (Vector256.IsHardwareAccelerated && block.Length >= Vector256<double>.Count)
         {
-            var steps = Vector<double>.Indices + new Vector<double>(t0);
-            var stride = new Vector<double>(Vector<double>.Count);
-            var lengths = new Vector<double>(length);
-            var first = new Vector<double>(x0);
-            var scale = new Vector<double>(inverse);
-            for (; i <= block.Length - Vector<double>.Count; i += Vector<double>.Count)
+            var steps = Vector256<double>.Indices + Vector256.Create((double)t0);
+            var stride = Vector256.Create((double)Vector256<double>.Count);
+            var lengths = Vector256.Create((double)length);
+            var first = Vector256.Create(x0);
+            var scale = Vector256.Create(inverse);
+            for (; i <= block.Length - Vector256<double>.Count; i += Vector256<double>.Count)
             {
-                var x = Vector<double>.One - (steps / lengths);
+                var x = Vector256<double>.One - (steps / lengths);
                 var d = (x - first) * scale;
-                var sum = new Vector<double>(_coefficients[Degree]);
+                var sum = Vector256.Create(_coefficients[Degree]);
                 for (var k = Degree - 1; k >= 0; k--)
                 {
-                    sum = Vector.FusedMultiplyAdd(sum, d, new Vector<double>(_coefficients[k]));
+                    sum = Vector256.FusedMultiplyAdd(sum, d, Vector256.Create(_coefficients[k]));
                 }
 
-                Vector.FusedMultiplyAdd(new Vector<double>(anchor), sum, new Vector<double>(end)).StoreUnsafe(ref target, (nuint)i);
+                Lanes.Store(Vector256.FusedMultiplyAdd(Vector256.Create(anchor), sum, Vector256.Create(end)), ref target, (nuint)i);
                 steps += stride;
             }
         }
@@ -98,7 +100,7 @@ internal sealed class PowerSeries
                 sum = Math.FusedMultiplyAdd(sum, d, _coefficients[k]);
             }
 
-            Unsafe.Add(ref target, i) = Math.FusedMultiplyAdd(anchor, sum, end);
+            Lanes.Store(Math.FusedMultiplyAdd(anchor, sum, end), ref target, i);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 
 namespace Schedulers;
 
@@ -20,8 +19,6 @@ namespace Schedulers;
 /// </example>
 public abstract class LearningRateSchedule
 {
-    private const int FloatChunkLength = 1024;
-
     private protected LearningRateSchedule(SchedulerDescriptor descriptor, ScheduleOptions options, double learningRate, long? totalSteps, long warmupSteps)
     {
         Descriptor = descriptor;
@@ -109,7 +106,8 @@ public abstract class LearningRateSchedule
 
     /// <summary>
     /// Fills <paramref name="destination"/> with the learning rates of steps <paramref name="firstStep"/>,
-    /// <paramref name="firstStep"/> + 1, ..., computed in double precision and rounded to single precision.
+    /// <paramref name="firstStep"/> + 1, ..., computed in double precision and rounded to single precision by the same
+    /// kernels (values are narrowed in registers as they are stored).
     /// </summary>
     /// <param name="firstStep">The step of the first element; must be &gt;= 0.</param>
     /// <param name="destination">The buffer to fill.</param>
@@ -117,23 +115,16 @@ public abstract class LearningRateSchedule
     public void Evaluate(long firstStep, Span<float> destination)
     {
         Guard.RangeFits(firstStep, destination.Length);
-
-        // Double chunks that stay in L1, narrowed as they are produced: one kernel per phase serves both precisions.
-        Span<double> chunk = stackalloc double[FloatChunkLength];
-        for (var done = 0; done < destination.Length; done += FloatChunkLength)
-        {
-            var length = Math.Min(FloatChunkLength, destination.Length - done);
-            Fill(firstStep + done, chunk[..length]);
-            TensorPrimitives.ConvertTruncating<double, float>(chunk[..length], destination.Slice(done, length));
-        }
+        Fill(firstStep, destination);
     }
 
     /// <summary>Fills a range whose validity is already checked; the default is the scalar closed form, schedules override it with kernels per phase.</summary>
-    private protected virtual void Fill(long firstStep, Span<double> destination)
+    private protected virtual void Fill<T>(long firstStep, Span<T> destination)
+        where T : unmanaged
     {
         for (var i = 0; i < destination.Length; i++)
         {
-            destination[i] = LearningRateAt(firstStep + i);
+            destination[i] = Lanes.From<T>(LearningRateAt(firstStep + i));
         }
     }
 

@@ -22,7 +22,7 @@ internal sealed class PiecewiseConstantSchedule : LearningRateSchedule
 
     public override IReadOnlyList<long> PhaseBoundaries => _boundaries;
 
-    private protected override void Fill(long firstStep, Span<double> destination)
+    private protected override void Fill<T>(long firstStep, Span<T> destination)
     {
         var done = 0;
         while (done < destination.Length)
@@ -31,7 +31,7 @@ internal sealed class PiecewiseConstantSchedule : LearningRateSchedule
             var rule = RuleAt(step);
             var next = rule < _boundaries.Length ? _boundaries[rule] : long.MaxValue;
             var run = (int)Math.Min(next - step, destination.Length - done);
-            destination.Slice(done, run).Fill(LearningRate * Multiplier(rule));
+            Kernels.Constant(destination.Slice(done, run), LearningRate * Multiplier(rule));
             done += run;
         }
     }

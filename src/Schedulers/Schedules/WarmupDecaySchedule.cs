@@ -22,7 +22,7 @@ internal sealed class WarmupDecaySchedule : LearningRateSchedule
     private protected override double LearningRateAt(long step) =>
         _warmup.Covers(step) ? _warmup.LearningRateAt(step) : LearningRate * _decay.Factor(step - WarmupSteps);
 
-    private protected override void Fill(long firstStep, Span<double> destination)
+    private protected override void Fill<T>(long firstStep, Span<T> destination)
     {
         var warming = (int)Math.Clamp(WarmupSteps - firstStep, 0, destination.Length);
         if (warming > 0)

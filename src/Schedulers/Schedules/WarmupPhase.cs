@@ -28,6 +28,7 @@ internal sealed class WarmupPhase
         StartLearningRate + ((PeakLearningRate - StartLearningRate) * ((double)step / Math.Max(1L, Steps)));
 
     /// <summary>Fills steps of the warmup: an affine ramp.</summary>
-    public void Fill(long firstStep, Span<double> destination) =>
+    public void Fill<T>(long firstStep, Span<T> destination)
+        where T : unmanaged =>
         Kernels.Map(destination, firstStep, new AffineOperator(StartLearningRate, (PeakLearningRate - StartLearningRate) / Math.Max(1L, Steps)));
 }

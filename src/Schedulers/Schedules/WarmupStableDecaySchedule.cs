@@ -34,7 +34,7 @@ internal sealed class WarmupStableDecaySchedule : LearningRateSchedule
 
     private protected override double LearningRateAt(long step) => LearningRate * Factor(step);
 
-    private protected override void Fill(long firstStep, Span<double> destination)
+    private protected override void Fill<T>(long firstStep, Span<T> destination)
     {
         var stableStart = WarmupSteps;
         var decayStart = stableStart + _stableSteps;
@@ -44,15 +44,16 @@ internal sealed class WarmupStableDecaySchedule : LearningRateSchedule
         var decaying = Count(firstStep, decayEnd, destination.Length) - warming - stable;
 
         FillWarmup(firstStep, destination[..warming]);
-        destination.Slice(warming, stable).Fill(LearningRate);
+        Kernels.Constant(destination.Slice(warming, stable), LearningRate);
         FillDecay(firstStep + warming + stable - decayStart, destination.Slice(warming + stable, decaying));
-        destination[(warming + stable + decaying)..].Fill(LearningRate * _minLrRatio);
+        Kernels.Constant(destination[(warming + stable + decaying)..], LearningRate * _minLrRatio);
     }
 
     private static int Count(long firstStep, long end, int length) => (int)Math.Clamp(end - firstStep, 0, length);
 
     // Each shape scaled into [min_lr_ratio, 1]: lr * (r + (1 - r) * shape).
-    private void FillWarmup(long firstStep, Span<double> destination)
+    private void FillWarmup<T>(long firstStep, Span<T> destination)
+        where T : unmanaged
     {
         var span = LearningRate * (1.0 - _minLrRatio);
         var floor = LearningRate * _minLrRatio;
@@ -71,7 +72,8 @@ internal sealed class WarmupStableDecaySchedule : LearningRateSchedule
         }
     }
 
-    private void FillDecay(long firstT, Span<double> destination)
+    private void FillDecay<T>(long firstT, Span<T> destination)
+        where T : unmanaged
     {
         var span = LearningRate * (1.0 - _minLrRatio);
         var floor = LearningRate * _minLrRatio;
@@ -89,7 +91,7 @@ internal sealed class WarmupStableDecaySchedule : LearningRateSchedule
             default:
                 for (var i = 0; i < destination.Length; i++)
                 {
-                    destination[i] = LearningRateAt(WarmupSteps + _stableSteps + firstT + i);
+                    destination[i] = Lanes.From<T>(LearningRateAt(WarmupSteps + _stableSteps + firstT + i));
                 }
 
                 break;

@@ -7,5 +7,5 @@ internal sealed class ConstantCurve : DecayCurve
 
     public override double Factor(long t) => 1.0;
 
-    protected override void FillMoving(long firstT, double scale, Span<double> destination) => destination.Fill(scale);
+    protected override void FillMoving<T>(long firstT, double scale, Span<T> destination) => Kernels.Constant(destination, scale);
 }

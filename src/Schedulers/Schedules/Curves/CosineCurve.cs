@@ -25,7 +25,7 @@ internal sealed class CosineCurve : DecayCurve
         return Math.Max(0.0, (factor * (1.0 - _floorRatio)) + _floorRatio);
     }
 
-    protected override void FillMoving(long firstT, double scale, Span<double> destination)
+    protected override void FillMoving<T>(long firstT, double scale, Span<T> destination)
     {
         if (_rotation is null)
         {

@@ -25,7 +25,7 @@ internal sealed class CosineWithRestartsCurve : DecayCurve
         ? 0.0
         : Math.Max(0.0, 0.5 * (1.0 + Math.Cos(new RestartAngle(_decaySteps, _cycles).At(t))));
 
-    protected override void FillMoving(long firstT, double scale, Span<double> destination)
+    protected override void FillMoving<T>(long firstT, double scale, Span<T> destination)
     {
         if (_rotation is null)
         {

@@ -16,7 +16,8 @@ internal abstract class DecayCurve
     protected virtual long? End => null;
 
     /// <summary>Fills <c>destination[i] = scale * Factor(firstT + i)</c>: the moving part by <see cref="FillMoving"/>, the hold by a plain fill.</summary>
-    public void Fill(long firstT, double scale, Span<double> destination)
+    public void Fill<T>(long firstT, double scale, Span<T> destination)
+        where T : unmanaged
     {
         var moving = End is { } end ? (int)Math.Clamp(end - firstT, 0, destination.Length) : destination.Length;
         if (moving > 0)
@@ -26,16 +27,17 @@ internal abstract class DecayCurve
 
         if (moving < destination.Length)
         {
-            destination[moving..].Fill(scale * Factor(End!.Value));
+            Kernels.Constant(destination[moving..], scale * Factor(End!.Value));
         }
     }
 
     /// <summary>Fills steps before <see cref="End"/>; the default is the scalar closed form, curves override it with kernels.</summary>
-    protected virtual void FillMoving(long firstT, double scale, Span<double> destination)
+    protected virtual void FillMoving<T>(long firstT, double scale, Span<T> destination)
+        where T : unmanaged
     {
         for (var i = 0; i < destination.Length; i++)
         {
-            destination[i] = scale * Factor(firstT + i);
+            destination[i] = Lanes.From<T>(scale * Factor(firstT + i));
         }
     }
 
@@ -43,14 +45,15 @@ internal abstract class DecayCurve
     protected virtual long NextChange(long t) => t + 1;
 
     /// <summary>Fills runs of equal factor (step functions), one plain fill per run between <see cref="NextChange"/> points.</summary>
-    protected void FillConstantRuns(long firstT, double scale, Span<double> destination)
+    protected void FillConstantRuns<T>(long firstT, double scale, Span<T> destination)
+        where T : unmanaged
     {
         var done = 0;
         while (done < destination.Length)
         {
             var t = firstT + done;
             var run = (int)Math.Clamp(NextChange(t) - t, 1, destination.Length - done);
-            destination.Slice(done, run).Fill(scale * Factor(t));
+            Kernels.Constant(destination.Slice(done, run), scale * Factor(t));
             done += run;
         }
     }

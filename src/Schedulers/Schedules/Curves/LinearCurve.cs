@@ -13,6 +13,6 @@ internal sealed class LinearCurve(long decaySteps, double floorRatio) : DecayCur
     }
 
     // scale * (r + (1 - r) * (D - t) / D) is affine in t.
-    protected override void FillMoving(long firstT, double scale, Span<double> destination) =>
+    protected override void FillMoving<T>(long firstT, double scale, Span<T> destination) =>
         Kernels.Map(destination, firstT, new AffineOperator(scale * (floorRatio + (1.0 - floorRatio)), -scale * (1.0 - floorRatio) / Math.Max(1L, decaySteps)));
 }

@@ -22,7 +22,7 @@ internal sealed class PolynomialCurve(long decaySteps, double power, double endL
         return decayed / initialLearningRate;
     }
 
-    protected override void FillMoving(long firstT, double scale, Span<double> destination)
+    protected override void FillMoving<T>(long firstT, double scale, Span<T> destination)
     {
         var ratio = scale / initialLearningRate;
         _kernel.Fill(destination, firstT, decaySteps, (initialLearningRate - endLearningRate) * ratio, endLearningRate * ratio);

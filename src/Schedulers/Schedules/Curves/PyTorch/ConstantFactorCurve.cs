@@ -9,5 +9,5 @@ internal sealed class ConstantFactorCurve(double factor, long totalIters) : Deca
 
     public override double Factor(long t) => t < totalIters ? factor : 1.0;
 
-    protected override void FillMoving(long firstT, double scale, Span<double> destination) => destination.Fill(scale * factor);
+    protected override void FillMoving<T>(long firstT, double scale, Span<T> destination) => Kernels.Constant(destination, scale * factor);
 }

@@ -14,7 +14,7 @@ internal sealed class CosineAnnealingCurve(long periodSteps, double floorRatio) 
 
     private CycleAngle Angle => new(0, periodSteps, 2 * periodSteps);
 
-    protected override void FillMoving(long firstT, double scale, Span<double> destination)
+    protected override void FillMoving<T>(long firstT, double scale, Span<T> destination)
     {
         var half = scale * (1.0 - floorRatio) / 2.0;
         Kernels.Rotate(destination, firstT, Angle, _rotation, half + (scale * floorRatio), half, 0.0);

@@ -7,5 +7,5 @@ internal sealed class ExponentialCurve(double gamma) : DecayCurve
 
     public override double Factor(long t) => Math.Pow(gamma, t);
 
-    protected override void FillMoving(long firstT, double scale, Span<double> destination) => Kernels.Geometric(destination, firstT, _powers, scale);
+    protected override void FillMoving<T>(long firstT, double scale, Span<T> destination) => Kernels.Geometric(destination, firstT, _powers, scale);
 }

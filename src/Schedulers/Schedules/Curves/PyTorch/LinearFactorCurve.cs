@@ -10,6 +10,6 @@ internal sealed class LinearFactorCurve(double startFactor, double endFactor, lo
     public override double Factor(long t) =>
         startFactor + ((endFactor - startFactor) * Math.Min(t, totalIters) / totalIters);
 
-    protected override void FillMoving(long firstT, double scale, Span<double> destination) =>
+    protected override void FillMoving<T>(long firstT, double scale, Span<T> destination) =>
         Kernels.Map(destination, firstT, new AffineOperator(scale * startFactor, scale * (endFactor - startFactor) / totalIters));
 }

@@ -15,7 +15,7 @@ internal sealed class MultiStepCurve(ImmutableArray<long> milestones, double gam
         return passed < milestones.Length ? milestones[passed] : long.MaxValue;
     }
 
-    protected override void FillMoving(long firstT, double scale, Span<double> destination) => FillConstantRuns(firstT, scale, destination);
+    protected override void FillMoving<T>(long firstT, double scale, Span<T> destination) => FillConstantRuns(firstT, scale, destination);
 
     private int Passed(long t)
     {

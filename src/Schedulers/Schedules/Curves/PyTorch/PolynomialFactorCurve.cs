@@ -11,6 +11,6 @@ internal sealed class PolynomialFactorCurve(long totalIters, double power) : Dec
 
     public override double Factor(long t) => Math.Pow(1.0 - ((double)Math.Min(t, totalIters) / totalIters), power);
 
-    protected override void FillMoving(long firstT, double scale, Span<double> destination) =>
+    protected override void FillMoving<T>(long firstT, double scale, Span<T> destination) =>
         _kernel.Fill(destination, firstT, totalIters, scale, 0.0);
 }

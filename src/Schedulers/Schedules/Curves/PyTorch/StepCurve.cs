@@ -7,5 +7,5 @@ internal sealed class StepCurve(long stepSize, double gamma) : DecayCurve
 
     protected override long NextChange(long t) => ((t / stepSize) + 1) * stepSize;
 
-    protected override void FillMoving(long firstT, double scale, Span<double> destination) => FillConstantRuns(firstT, scale, destination);
+    protected override void FillMoving<T>(long firstT, double scale, Span<T> destination) => FillConstantRuns(firstT, scale, destination);
 }

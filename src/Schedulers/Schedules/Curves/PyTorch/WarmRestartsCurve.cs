@@ -50,7 +50,7 @@ internal sealed class WarmRestartsCurve : DecayCurve
         return _floorRatio + ((1.0 - _floorRatio) * (1.0 + Math.Cos(new CycleAngle(start, length, long.MaxValue).At(t))) / 2.0);
     }
 
-    protected override void FillMoving(long firstT, double scale, Span<double> destination)
+    protected override void FillMoving<T>(long firstT, double scale, Span<T> destination)
     {
         var half = scale * (1.0 - _floorRatio) / 2.0;
         var done = 0;

@@ -1,0 +1,57 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Schedulers;
+
+/// <summary>
+/// Writes values computed in double precision into a <c>double</c> or <c>float</c> destination. The type tests fold
+/// away when the JIT specialises a kernel, so one kernel serves both precisions and floats are narrowed in registers,
+/// with no second pass over memory.
+/// </summary>
+internal static class Lanes
+{
+    public static T From<T>(double value)
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(float))
+        {
+            var single = (float)value;
+            return Unsafe.As<float, T>(ref single);
+        }
+
+        return Unsafe.As<double, T>(ref value);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store<T>(Vector512<double> value, ref T target, nuint index)
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(float))
+        {
+            Avx512F.ConvertToVector256Single(value).StoreUnsafe(ref Unsafe.As<T, float>(ref target), index);
+        }
+        else
+        {
+            value.StoreUnsafe(ref Unsafe.As<T, double>(ref target), index);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store<T>(Vector256<double> value, ref T target, nuint index)
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(float))
+        {
+            Avx.ConvertToVector128Single(value).StoreUnsafe(ref Unsafe.As<T, float>(ref target), index);
+        }
+        else
+        {
+            value.StoreUnsafe(ref Unsafe.As<T, double>(ref target), index);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store<T>(double value, ref T target, int index)
+        where T : unmanaged => Unsafe.Add(ref target, index) = From<T>(value);
+}
