@@ -24,6 +24,8 @@ internal sealed class RotationTable
         }
 
         (TurnSin, TurnCos) = Math.SinCos(BlockLength * delta);
+        CosSingle = [.. Cos.Select(value => (float)value)];
+        SinSingle = [.. Sin.Select(value => (float)value)];
     }
 
     public double Delta { get; }
@@ -40,4 +42,10 @@ internal sealed class RotationTable
     public double[] Cos { get; }
 
     public double[] Sin { get; }
+
+    /// <summary>Gets the table rounded to single precision, for float output: its error (6e-8) is far inside float's 1e-6 contract.</summary>
+    public float[] CosSingle { get; }
+
+    /// <summary>Gets the sines rounded to single precision.</summary>
+    public float[] SinSingle { get; }
 }

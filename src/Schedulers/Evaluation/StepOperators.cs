@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -6,10 +7,13 @@ namespace Schedulers;
 /// <summary><c>intercept + slope * step</c> with one fused multiply-add: warmups, linear decays, PyTorch's LinearLR.</summary>
 internal readonly struct AffineOperator(double intercept, double slope) : IStepOperator
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Invoke(double step) => Math.FusedMultiplyAdd(slope, step, intercept);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<double> Invoke(Vector256<double> step) => Vector256.FusedMultiplyAdd(Vector256.Create(slope), step, Vector256.Create(intercept));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<double> Invoke(Vector512<double> step) => Vector512.FusedMultiplyAdd(Vector512.Create(slope), step, Vector512.Create(intercept));
 }
 
@@ -21,17 +25,25 @@ internal readonly struct AffineOperator(double intercept, double slope) : IStepO
 /// </summary>
 internal readonly struct InverseSqrtOperator(double timescale, double scale) : IStepOperator
 {
+    // Constants are formed once here: the JIT does not lift arithmetic on a struct's fields out of the kernel's loop.
+    private readonly double _inverseTimescale = 1.0 / timescale;
+    private readonly double _third = scale * 5.0 / 16.0;
+    private readonly double _second = scale * 3.0 / 8.0;
+    private readonly double _first = scale * 0.5;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Invoke(double step) => scale * (1.0 / Math.Sqrt((step + timescale) / timescale));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<double> Invoke(Vector256<double> step)
     {
-        var u = Vector256.FusedMultiplyAdd(step, Vector256.Create(1.0 / timescale), Vector256<double>.One);
+        var u = Vector256.FusedMultiplyAdd(step, Vector256.Create(_inverseTimescale), Vector256<double>.One);
         if (Avx512F.VL.IsSupported)
         {
             var y = Avx512F.VL.ReciprocalSqrt14(u);
             var e = Vector256.FusedMultiplyAdd(-u, y * y, Vector256<double>.One);
-            var series = Vector256.FusedMultiplyAdd(e, Vector256.Create(scale * 5.0 / 16.0), Vector256.Create(scale * 3.0 / 8.0));
-            series = Vector256.FusedMultiplyAdd(e, series, Vector256.Create(scale * 0.5));
+            var series = Vector256.FusedMultiplyAdd(e, Vector256.Create(_third), Vector256.Create(_second));
+            series = Vector256.FusedMultiplyAdd(e, series, Vector256.Create(_first));
             series = Vector256.FusedMultiplyAdd(e, series, Vector256.Create(scale));
             return y * series;
         }
@@ -39,13 +51,14 @@ internal readonly struct InverseSqrtOperator(double timescale, double scale) : I
         return Vector256.Create(scale) / Vector256.Sqrt(u);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<double> Invoke(Vector512<double> step)
     {
-        var u = Vector512.FusedMultiplyAdd(step, Vector512.Create(1.0 / timescale), Vector512<double>.One);
+        var u = Vector512.FusedMultiplyAdd(step, Vector512.Create(_inverseTimescale), Vector512<double>.One);
         var y = Avx512F.ReciprocalSqrt14(u);
         var e = Vector512.FusedMultiplyAdd(-u, y * y, Vector512<double>.One);
-        var series = Vector512.FusedMultiplyAdd(e, Vector512.Create(scale * 5.0 / 16.0), Vector512.Create(scale * 3.0 / 8.0));
-        series = Vector512.FusedMultiplyAdd(e, series, Vector512.Create(scale * 0.5));
+        var series = Vector512.FusedMultiplyAdd(e, Vector512.Create(_third), Vector512.Create(_second));
+        series = Vector512.FusedMultiplyAdd(e, series, Vector512.Create(_first));
         series = Vector512.FusedMultiplyAdd(e, series, Vector512.Create(scale));
         return y * series;
     }
@@ -57,6 +70,10 @@ internal readonly struct InverseSqrtOperator(double timescale, double scale) : I
 /// </summary>
 internal readonly struct OneMinusSqrtOperator(double length, bool rising, double floorRatio, double scale) : IStepOperator
 {
+    private readonly double _inverseLength = 1.0 / length;
+    private readonly double _span = 1.0 - floorRatio;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Invoke(double step)
     {
         var progress = step / length;
@@ -64,19 +81,21 @@ internal readonly struct OneMinusSqrtOperator(double length, bool rising, double
         return scale * Math.Max(0.0, (shape * (1.0 - floorRatio)) + floorRatio);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<double> Invoke(Vector256<double> step)
     {
-        var progress = step * Vector256.Create(1.0 / length);
+        var progress = step * Vector256.Create(_inverseLength);
         var shape = Vector256<double>.One - Vector256.Sqrt(rising ? Vector256<double>.One - progress : progress);
-        var factor = Vector256.FusedMultiplyAdd(shape, Vector256.Create(1.0 - floorRatio), Vector256.Create(floorRatio));
+        var factor = Vector256.FusedMultiplyAdd(shape, Vector256.Create(_span), Vector256.Create(floorRatio));
         return Vector256.Create(scale) * Vector256.MaxNative(Vector256<double>.Zero, factor);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<double> Invoke(Vector512<double> step)
     {
-        var progress = step * Vector512.Create(1.0 / length);
+        var progress = step * Vector512.Create(_inverseLength);
         var shape = Vector512<double>.One - Vector512.Sqrt(rising ? Vector512<double>.One - progress : progress);
-        var factor = Vector512.FusedMultiplyAdd(shape, Vector512.Create(1.0 - floorRatio), Vector512.Create(floorRatio));
+        var factor = Vector512.FusedMultiplyAdd(shape, Vector512.Create(_span), Vector512.Create(floorRatio));
         return Vector512.Create(scale) * Vector512.MaxNative(Vector512<double>.Zero, factor);
     }
 }
@@ -87,6 +106,9 @@ internal readonly struct OneMinusSqrtOperator(double length, bool rising, double
 /// </summary>
 internal readonly struct IntegerPowerOperator(double length, int power, double range, double end) : IStepOperator
 {
+    private readonly double _negativeInverseLength = -1.0 / length;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Invoke(double step)
     {
         var remaining = 1.0 - (step / length);
@@ -99,10 +121,11 @@ internal readonly struct IntegerPowerOperator(double length, int power, double r
         return (range * product) + end;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<double> Invoke(Vector256<double> step)
     {
         // A multiplication by the reciprocal instead of a division per element; the two differ by an ulp at most.
-        var remaining = Vector256.FusedMultiplyAdd(step, Vector256.Create(-1.0 / length), Vector256<double>.One);
+        var remaining = Vector256.FusedMultiplyAdd(step, Vector256.Create(_negativeInverseLength), Vector256<double>.One);
         var product = remaining;
         for (var i = 1; i < power; i++)
         {
@@ -112,9 +135,10 @@ internal readonly struct IntegerPowerOperator(double length, int power, double r
         return Vector256.FusedMultiplyAdd(Vector256.Create(range), product, Vector256.Create(end));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<double> Invoke(Vector512<double> step)
     {
-        var remaining = Vector512.FusedMultiplyAdd(step, Vector512.Create(-1.0 / length), Vector512<double>.One);
+        var remaining = Vector512.FusedMultiplyAdd(step, Vector512.Create(_negativeInverseLength), Vector512<double>.One);
         var product = remaining;
         for (var i = 1; i < power; i++)
         {
