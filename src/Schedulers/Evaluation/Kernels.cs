@@ -26,6 +26,12 @@ internal static class Kernels
         var i = 0;
 
         // Steps stay exact as doubles below 2^53, so stepping a vector of them by its width is exact too.
+        if (typeof(T) == typeof(float) && Vector512.IsHardwareAccelerated)
+        {
+            MapSingle(MemoryMarshal.Cast<T, float>(destination), firstStep, op);
+            return;
+        }
+
         if (Vector512.IsHardwareAccelerated && destination.Length >= Vector512<double>.Count)
         {
             const int Width = 8;
@@ -69,6 +75,40 @@ internal static class Kernels
         for (; i < destination.Length; i++)
         {
             Lanes.Store(op.Invoke(firstStep + i), ref target, i);
+        }
+    }
+
+    /// <summary>
+    /// The float-output kernel: sixteen lanes in single precision. A step is its segment's first step (rounded once to
+    /// float) plus an exact offset, so steps never drift by repeated addition, even near 1e12.
+    /// </summary>
+    private static void MapSingle<TOperator>(Span<float> destination, long firstStep, TOperator op)
+        where TOperator : struct, IStepOperator
+    {
+        const int Width = 16;
+        const int Segment = 1 << 20; // Offsets stay exact in float far below 2^24.
+        ref var target = ref MemoryMarshal.GetReference(destination);
+        var i = 0;
+        for (var segmentStart = 0; segmentStart < destination.Length; segmentStart += Segment)
+        {
+            var segmentEnd = (int)Math.Min((long)segmentStart + Segment, destination.Length);
+            var origin = Vector512.Create((float)(firstStep + segmentStart));
+            var offsets = Vector512<float>.Indices;
+            var offsets1 = offsets + Vector512.Create((float)Width);
+            var stride = Vector512.Create(2f * Width);
+            i = segmentStart;
+            for (; i <= segmentEnd - (2 * Width); i += 2 * Width)
+            {
+                op.Invoke(origin + offsets).StoreUnsafe(ref target, (nuint)i);
+                op.Invoke(origin + offsets1).StoreUnsafe(ref target, (nuint)(i + Width));
+                offsets += stride;
+                offsets1 += stride;
+            }
+
+            for (; i < segmentEnd; i++)
+            {
+                Unsafe.Add(ref target, i) = (float)op.Invoke(firstStep + i);
+            }
         }
     }
 

@@ -15,6 +15,9 @@ internal readonly struct AffineOperator(double intercept, double slope) : IStepO
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<double> Invoke(Vector512<double> step) => Vector512.FusedMultiplyAdd(Vector512.Create(slope), step, Vector512.Create(intercept));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector512<float> Invoke(Vector512<float> step) => Vector512.FusedMultiplyAdd(Vector512.Create((float)slope), step, Vector512.Create((float)intercept));
 }
 
 /// <summary>
@@ -62,6 +65,18 @@ internal readonly struct InverseSqrtOperator(double timescale, double scale) : I
         series = Vector512.FusedMultiplyAdd(e, series, Vector512.Create(scale));
         return y * series;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector512<float> Invoke(Vector512<float> step)
+    {
+        // In single precision two terms of the series take the 14-bit estimate to float's last bits.
+        var u = Vector512.FusedMultiplyAdd(step, Vector512.Create((float)_inverseTimescale), Vector512<float>.One);
+        var y = Avx512F.ReciprocalSqrt14(u);
+        var e = Vector512.FusedMultiplyAdd(-u, y * y, Vector512<float>.One);
+        var series = Vector512.FusedMultiplyAdd(e, Vector512.Create((float)_second), Vector512.Create((float)_first));
+        series = Vector512.FusedMultiplyAdd(e, series, Vector512.Create((float)scale));
+        return y * series;
+    }
 }
 
 /// <summary>
@@ -97,6 +112,15 @@ internal readonly struct OneMinusSqrtOperator(double length, bool rising, double
         var shape = Vector512<double>.One - Vector512.Sqrt(rising ? Vector512<double>.One - progress : progress);
         var factor = Vector512.FusedMultiplyAdd(shape, Vector512.Create(_span), Vector512.Create(floorRatio));
         return Vector512.Create(scale) * Vector512.MaxNative(Vector512<double>.Zero, factor);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector512<float> Invoke(Vector512<float> step)
+    {
+        var progress = Vector512.Min(step * Vector512.Create((float)_inverseLength), Vector512<float>.One);
+        var shape = Vector512<float>.One - Vector512.Sqrt(rising ? Vector512<float>.One - progress : progress);
+        var factor = Vector512.FusedMultiplyAdd(shape, Vector512.Create((float)_span), Vector512.Create((float)floorRatio));
+        return Vector512.Create((float)scale) * Vector512.MaxNative(Vector512<float>.Zero, factor);
     }
 }
 
@@ -146,5 +170,18 @@ internal readonly struct IntegerPowerOperator(double length, int power, double r
         }
 
         return Vector512.FusedMultiplyAdd(Vector512.Create(range), product, Vector512.Create(end));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector512<float> Invoke(Vector512<float> step)
+    {
+        var remaining = Vector512.MaxNative(Vector512.FusedMultiplyAdd(step, Vector512.Create((float)_negativeInverseLength), Vector512<float>.One), Vector512<float>.Zero);
+        var product = remaining;
+        for (var i = 1; i < power; i++)
+        {
+            product *= remaining;
+        }
+
+        return Vector512.FusedMultiplyAdd(Vector512.Create((float)range), product, Vector512.Create((float)end));
     }
 }
