@@ -15,6 +15,8 @@ internal sealed class PowerSeries
 {
     private const int Degree = 10;
 
+    private const int SingleDegree = 6;
+
     /// <summary>|d| bound: 0.02^11 times the largest coefficient stays far below 1e-16.</summary>
     private const double MaxRatio = 0.02;
 
@@ -66,6 +68,12 @@ internal sealed class PowerSeries
     private void FillBlock<T>(Span<T> block, long t0, long length, double x0, double anchor, double end)
         where T : unmanaged
     {
+        if (typeof(T) == typeof(float) && Vector512.IsHardwareAccelerated)
+        {
+            FillBlockSingle(MemoryMarshal.Cast<T, float>(block), length, x0, anchor, end);
+            return;
+        }
+
         ref var target = ref MemoryMarshal.GetReference(block);
         var inverse = 1.0 / x0;
         var i = 0;
@@ -101,6 +109,43 @@ internal sealed class PowerSeries
             }
 
             Lanes.Store(Math.FusedMultiplyAdd(anchor, sum, end), ref target, i);
+        }
+    }
+
+    /// <summary>
+    /// The block in single precision for float output: <c>d = -j / (length * x0)</c> from exact offsets, and the series
+    /// cut at <see cref="SingleDegree"/> terms (0.02^7 is far below float's precision).
+    /// </summary>
+    private void FillBlockSingle(Span<float> block, long length, double x0, double anchor, double end)
+    {
+        ref var target = ref MemoryMarshal.GetReference(block);
+        var slope = (float)(-1.0 / (length * x0));
+        var i = 0;
+        var offsets = Vector512<float>.Indices;
+        var stride = Vector512.Create((float)Vector512<float>.Count);
+        for (; i <= block.Length - Vector512<float>.Count; i += Vector512<float>.Count)
+        {
+            var d = offsets * Vector512.Create(slope);
+            var sum = Vector512.Create((float)_coefficients[SingleDegree]);
+            for (var k = SingleDegree - 1; k >= 0; k--)
+            {
+                sum = Vector512.FusedMultiplyAdd(sum, d, Vector512.Create((float)_coefficients[k]));
+            }
+
+            Vector512.FusedMultiplyAdd(Vector512.Create((float)anchor), sum, Vector512.Create((float)end)).StoreUnsafe(ref target, (nuint)i);
+            offsets += stride;
+        }
+
+        for (; i < block.Length; i++)
+        {
+            var d = i * slope;
+            var sum = _coefficients[SingleDegree];
+            for (var k = SingleDegree - 1; k >= 0; k--)
+            {
+                sum = (sum * d) + _coefficients[k];
+            }
+
+            Unsafe.Add(ref target, i) = (float)((anchor * sum) + end);
         }
     }
 }
