@@ -9,6 +9,7 @@ Not part of CI. Needs Debian's python3-numpy and python3-torch:  apt-get install
 Run:  /usr/bin/python3 benchmarks/peers/peers.py
 """
 import math
+import warnings
 import platform
 import time
 from functools import partial
@@ -44,6 +45,10 @@ def hf_lambda(current_step, *, num_warmup_steps, num_training_steps, num_cycles=
         return float(current_step) / float(max(1, num_warmup_steps))
     progress = float(current_step - num_warmup_steps) / float(max(1, num_training_steps - num_warmup_steps))
     return max(0.0, 0.5 * (1.0 + math.cos(math.pi * float(num_cycles) * 2.0 * progress)))
+
+
+# The loop only reads LRs and steps the scheduler (no optimizer.step()), which PyTorch warns about once.
+warnings.filterwarnings("ignore", message="Detected call of `lr_scheduler.step\\(\\)` before `optimizer.step\\(\\)`")
 
 
 def torch_stepping(make_scheduler, steps):

@@ -12,7 +12,7 @@ namespace Schedulers;
 internal static class Kernels
 {
     /// <summary>Blocks per exact anchor (one sine and cosine of the scalar's own angle); blocks between are turned from it.</summary>
-    private const int BlocksPerAnchor = 32;
+    private const int BlocksPerAnchor = 16;
 
     /// <summary>Blocks filled together from one pass over the rotation table.</summary>
     private const int BlocksPerGroup = 4;
@@ -25,13 +25,13 @@ internal static class Kernels
         ref var target = ref MemoryMarshal.GetReference(destination);
         var i = 0;
 
-        // Steps stay exact as doubles below 2^53, so stepping a vector of them by its width is exact too.
         if (typeof(T) == typeof(float) && Vector512.IsHardwareAccelerated)
         {
             MapSingle(MemoryMarshal.Cast<T, float>(destination), firstStep, op);
             return;
         }
 
+        // Steps stay exact as doubles below 2^53, so stepping vectors of them by their width is exact too.
         if (Vector512.IsHardwareAccelerated && destination.Length >= Vector512<double>.Count)
         {
             const int Width = 8;

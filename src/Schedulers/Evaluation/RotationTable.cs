@@ -7,8 +7,8 @@ namespace Schedulers;
 /// </summary>
 internal sealed class RotationTable
 {
-    /// <summary>The most steps per block; each block starts from an anchor (a cosine and sine of its first angle). The table (4 KiB) stays in L1.</summary>
-    public const int MaxBlockLength = 256;
+    /// <summary>The most steps per block; each block starts from an anchor (a cosine and sine of its first angle). The tables (8 KiB) stay in L1.</summary>
+    public const int MaxBlockLength = 512;
 
     public RotationTable(double delta)
     {
