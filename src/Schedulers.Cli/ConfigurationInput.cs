@@ -27,7 +27,12 @@ internal sealed class ConfigurationInput
         .Select(descriptor => (descriptor, new Option<string>(descriptor.CommandLineFlag, "--" + descriptor.Key)
         {
             Description = $"{descriptor.Description} Used by: {string.Join(", ", SchedulerCatalog.SchedulersTaking(descriptor.Key).Select(scheduler => scheduler.Name))}.",
-            HelpName = descriptor.Kind == ParameterKind.IntegerList ? "N,N,..." : descriptor.Kind.ToString().ToUpperInvariant(),
+            HelpName = descriptor.Kind switch
+            {
+                ParameterKind.IntegerList => "N,N,...",
+                ParameterKind.ScheduleList => "JSON",
+                _ => descriptor.Kind.ToString().ToUpperInvariant(),
+            },
         }))];
 
     public void AddTo(Command command)
@@ -93,7 +98,10 @@ internal sealed class ConfigurationInput
     {
         ParameterKind.Integer or ParameterKind.Number => Number(text),
         ParameterKind.Boolean when bool.TryParse(text, out var flag) => ParameterValue.FromBoolean(flag),
-        ParameterKind.IntegerList => ParameterValue.FromList(text.Split(',').Select(item => Number(item.Trim()))),
+        ParameterKind.IntegerList => ParameterValue.FromList(string.IsNullOrWhiteSpace(text) ? [] : text.Split(',').Select(item => Number(item.Trim()))),
+
+        // A JSON array of configurations, read by the library's own JSON reader so that bad JSON is refused the same way.
+        ParameterKind.ScheduleList => ScheduleOptions.FromJson($"{{\"{descriptor.Key}\": {text}}}").Entries[0].Value,
         _ => ParameterValue.FromText(text),
     };
 }

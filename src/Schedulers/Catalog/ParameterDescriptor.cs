@@ -18,8 +18,10 @@ public sealed class ParameterDescriptor
         string? defaultDescription = null,
         ValueRange? range = null,
         ImmutableArray<string> choices = default,
-        ImmutableArray<string> alternatives = default)
+        ImmutableArray<string> alternatives = default,
+        bool allowsEmptyList = false)
     {
+        AllowsEmptyList = allowsEmptyList;
         Key = key;
         Kind = kind;
         Presence = presence;
@@ -58,6 +60,9 @@ public sealed class ParameterDescriptor
     /// <summary>Gets the keys that mean the same thing another way; giving more than one of them is refused.</summary>
     public ImmutableArray<string> Alternatives { get; }
 
+    /// <summary>Gets whether an empty list is valid (SequentialLR's milestones with a single child).</summary>
+    internal bool AllowsEmptyList { get; }
+
     /// <summary>Gets the command-line flag that sets the parameter (for example <c>--warmup-steps</c>).</summary>
     public string CommandLineFlag => "--" + Key.Replace('_', '-');
 
@@ -68,7 +73,8 @@ public sealed class ParameterDescriptor
         ParameterKind.Number => Range is null ? "a finite number" : $"a number {(Range.ToString()[0] is '[' or '(' ? "in " : string.Empty)}{Range}",
         ParameterKind.Choice => "one of " + string.Join(", ", Choices.Select(choice => $"\"{choice}\"")),
         ParameterKind.Boolean => "true or false",
-        ParameterKind.IntegerList => Range is null ? "a non-empty list of integers" : $"a non-empty list of integers {Range}",
+        ParameterKind.IntegerList => $"a {(AllowsEmptyList ? string.Empty : "non-empty ")}list of integers{(Range is null ? string.Empty : " " + Range)}",
+        ParameterKind.ScheduleList => "a non-empty list of schedule configurations (JSON objects such as {\"scheduler\": \"LinearLR\", ...})",
         _ => "a string",
     };
 

@@ -20,4 +20,7 @@ public enum ParameterKind
 
     /// <summary>A list of whole numbers (PyTorch's <c>milestones</c>); <see cref="ParameterDescriptor.Range"/> applies to each.</summary>
     IntegerList,
+
+    /// <summary>A list of nested schedule configurations (JSON objects), the children of a composite such as <c>SequentialLR</c>.</summary>
+    ScheduleList,
 }

@@ -82,6 +82,15 @@ public sealed class ParameterValue : IEquatable<ParameterValue>
         return new(ParameterValueKind.Object, double.NaN, json, false, default);
     }
 
+    /// <summary>Creates a value that holds a nested configuration (a child of <c>SequentialLR</c> or <c>ChainedScheduler</c>).</summary>
+    /// <param name="options">The child's configuration.</param>
+    /// <returns>The value.</returns>
+    public static ParameterValue FromOptions(ScheduleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return FromObjectJson(options.ToJson());
+    }
+
     /// <summary>Converts a number.</summary>
     /// <param name="value">The number.</param>
     public static implicit operator ParameterValue(double value) => FromNumber(value);

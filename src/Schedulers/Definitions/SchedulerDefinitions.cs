@@ -25,6 +25,10 @@ internal static class SchedulerDefinitions
         new PolynomialLRDefinition(),
         new CosineAnnealingLRDefinition(),
         new CosineAnnealingWarmRestartsDefinition(),
+        new OneCycleLRDefinition(),
+        new CyclicLRDefinition(),
+        new SequentialLRDefinition(),
+        new ChainedSchedulerDefinition(),
     ];
 
     public static SchedulerDefinition? Find(string name)

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -303,6 +304,31 @@ internal static class Kernels
             {
                 Lanes.Store(anchor * Unsafe.Add(ref powers, i), ref target, i);
             }
+        }
+    }
+
+    /// <summary>
+    /// <c>destination[i] = op(firstStep + i)</c> computed in double precision whatever the output, for operators whose
+    /// steps must stay exact (a float step cannot say where a large step falls within a short cycle): floats are
+    /// narrowed from a small double buffer on the stack.
+    /// </summary>
+    public static void MapInDouble<TOperator, T>(Span<T> destination, long firstStep, TOperator op)
+        where TOperator : struct, IStepOperator
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(double))
+        {
+            Map(MemoryMarshal.Cast<T, double>(destination), firstStep, op);
+            return;
+        }
+
+        var singles = MemoryMarshal.Cast<T, float>(destination);
+        Span<double> buffer = stackalloc double[512];
+        for (var done = 0; done < singles.Length; done += buffer.Length)
+        {
+            var chunk = buffer[..Math.Min(buffer.Length, singles.Length - done)];
+            Map(chunk, firstStep + done, op);
+            TensorPrimitives.ConvertTruncating<double, float>(chunk, singles.Slice(done, chunk.Length));
         }
     }
 

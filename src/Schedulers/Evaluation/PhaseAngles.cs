@@ -23,3 +23,9 @@ internal readonly struct CycleAngle(long start, long length, long period) : IPha
 {
     public double At(long step) => Math.PI * ((step - start) % period) / length;
 }
+
+/// <summary>PyTorch OneCycleLR's angle <c>pi * ((step - start) / length)</c> over a phase with fractional ends.</summary>
+internal readonly struct OneCycleAngle(double start, double length) : IPhaseAngle
+{
+    public double At(long step) => Math.PI * ((step - start) / length);
+}

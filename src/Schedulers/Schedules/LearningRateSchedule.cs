@@ -77,7 +77,17 @@ public abstract class LearningRateSchedule
 
     /// <summary>Writes the schedule's configuration as JSON; <see cref="FromJson"/> of the result gives the same value at every step.</summary>
     /// <returns>The JSON text.</returns>
-    public string ToJson() => Options.ToJson();
+    /// <exception cref="ScheduleConfigurationException">The schedule holds C# code (a <c>LambdaLR</c>, alone or as a child), which JSON cannot carry.</exception>
+    public string ToJson()
+    {
+        if (!CanWriteJson)
+        {
+            throw Guard.Refusal(ConfigurationProblem.ForDocument(
+                $"This {Name} schedule cannot be written as JSON: it holds a C# function (LambdaLR), which a configuration file cannot carry. Describe the curve with a named scheduler (or 'interpolated' control points) to save it."));
+        }
+
+        return Options.ToJson();
+    }
 
     /// <summary>Gets the learning rate used by the optimizer step <paramref name="step"/> (0-based).</summary>
     /// <param name="step">The number of optimizer steps already taken; must be &gt;= 0.</param>
@@ -118,6 +128,19 @@ public abstract class LearningRateSchedule
         Fill(firstStep, destination);
     }
 
+    /// <summary>Gets whether <see cref="ToJson"/> can describe the schedule (false for C# functions).</summary>
+    private protected virtual bool CanWriteJson => true;
+
+    /// <summary>Gets whether the schedule can be written as JSON: false when it holds a C# function.</summary>
+    internal bool IsSerializable => CanWriteJson;
+
+    /// <summary>The closed form for a composite's child, whose step is already known to be valid.</summary>
+    internal double LearningRateOfChild(long step) => LearningRateAt(step);
+
+    /// <summary>The kernels for a composite's child, whose range is already known to be valid.</summary>
+    internal void FillChild<T>(long firstStep, Span<T> destination)
+        where T : unmanaged => Fill(firstStep, destination);
+
     /// <summary>Fills a range whose validity is already checked; the default is the scalar closed form, schedules override it with kernels per phase.</summary>
     private protected virtual void Fill<T>(long firstStep, Span<T> destination)
         where T : unmanaged
@@ -132,5 +155,5 @@ public abstract class LearningRateSchedule
     private protected abstract double LearningRateAt(long step);
 
     /// <inheritdoc />
-    public override string ToString() => ToJson();
+    public override string ToString() => CanWriteJson ? ToJson() : $"{Name} (learning_rate {LearningRate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})";
 }

@@ -8,11 +8,14 @@ namespace Schedulers;
 /// </summary>
 public sealed class ConfigurationProblem
 {
-    internal ConfigurationProblem(ImmutableArray<string> keys, string? receivedValue, string message, ConfigurationRemedy? remedy)
+    private readonly string _detail;
+
+    internal ConfigurationProblem(ImmutableArray<string> keys, string? receivedValue, string detail, ConfigurationRemedy? remedy)
     {
         Keys = keys;
         ReceivedValue = receivedValue;
-        Message = message;
+        _detail = detail;
+        Message = keys.IsEmpty ? detail : $"{string.Join(" / ", keys)}: {detail}";
         Remedy = remedy;
     }
 
@@ -31,10 +34,17 @@ public sealed class ConfigurationProblem
     internal static ConfigurationProblem ForDocument(string message) => new([], null, message, null);
 
     internal static ConfigurationProblem ForKey(string key, ParameterValue? received, string message, ConfigurationRemedy? remedy = null) =>
-        new([key], received?.ToString(), $"{key}: {message}", remedy);
+        new([key], received?.ToString(), message, remedy);
 
     internal static ConfigurationProblem ForKeys(ImmutableArray<string> keys, string message, ConfigurationRemedy? remedy = null) =>
-        new(keys, null, $"{string.Join(" / ", keys)}: {message}", remedy);
+        new(keys, null, message, remedy);
+
+    /// <summary>
+    /// The same problem found in a nested configuration (a child of <c>SequentialLR</c> or <c>ChainedScheduler</c>), its
+    /// keys written as paths such as <c>schedulers[1].T_max</c>. The lenient path does not reach into children.
+    /// </summary>
+    internal ConfigurationProblem Within(string path) =>
+        new(Keys.IsEmpty ? [path] : [.. Keys.Select(key => $"{path}.{key}")], ReceivedValue, _detail, null);
 
     /// <inheritdoc />
     public override string ToString() => Message;

@@ -21,6 +21,9 @@ internal static class ValueCheck
             ParameterKind.Choice => CheckChoice(descriptor, value),
             ParameterKind.Boolean => value.Kind == ParameterValueKind.Boolean ? null : Expected(descriptor, value),
             ParameterKind.IntegerList => CheckIntegerList(descriptor, value),
+            ParameterKind.ScheduleList => value.Kind == ParameterValueKind.List && !value.Items.IsEmpty && value.Items.All(item => item.Kind == ParameterValueKind.Object)
+                ? null
+                : Expected(descriptor, value),
             _ => value.Kind == ParameterValueKind.Text && !string.IsNullOrWhiteSpace(value.TextValue) ? null : Expected(descriptor, value),
         };
     }
@@ -78,7 +81,7 @@ internal static class ValueCheck
     private static ConfigurationProblem? CheckIntegerList(ParameterDescriptor descriptor, ParameterValue value)
     {
         var valid = value.Kind == ParameterValueKind.List
-            && !value.Items.IsEmpty
+            && (descriptor.AllowsEmptyList || !value.Items.IsEmpty)
             && value.Items.All(item => item.Kind == ParameterValueKind.Number
                 && double.IsFinite(item.NumberValue)
                 && item.NumberValue == Math.Floor(item.NumberValue)

@@ -20,10 +20,11 @@ internal static class ReferenceCurves
         "polynomial", "inverse_sqrt", "warmup_stable_decay", "piecewise_constant",
     ];
 
-    /// <summary>The PyTorch schedulers implemented so far (OneCycleLR, CyclicLR and the composites come with issue 4).</summary>
+    /// <summary>The PyTorch family of the contract, composites included.</summary>
     public static readonly string[] PyTorchSchedulers =
     [
         "StepLR", "MultiStepLR", "ExponentialLR", "ConstantLR", "LinearLR", "PolynomialLR", "CosineAnnealingLR", "CosineAnnealingWarmRestarts",
+        "OneCycleLR", "CyclicLR", "SequentialLR", "ChainedScheduler",
     ];
 
     public static IEnumerable<JsonElement> Cases => Document.Value.RootElement.GetProperty("cases").EnumerateArray();

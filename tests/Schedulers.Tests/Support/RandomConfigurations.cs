@@ -8,10 +8,19 @@ internal static class RandomConfigurations
     public static IEnumerable<string> SchedulerNames => SchedulerCatalog.All.Select(scheduler => scheduler.Name);
 
     /// <summary>A valid configuration of <paramref name="scheduler"/>; <paramref name="huge"/> picks training lengths up to 1e12.</summary>
-    public static LearningRateSchedule Create(string scheduler, Random random, bool huge = false)
+    public static LearningRateSchedule Create(string scheduler, Random random, bool huge = false) =>
+        Options(scheduler, random, huge).Build();
+
+    /// <summary>A valid configuration of <paramref name="scheduler"/>, as a builder (composites nest random children).</summary>
+    public static ScheduleBuilder Options(string scheduler, Random random, bool huge = false, int depth = 0, double? learningRate = null)
     {
-        var lr = LearningRates[random.Next(LearningRates.Length)];
+        var lr = learningRate ?? LearningRates[random.Next(LearningRates.Length)];
         long total = huge ? random.NextInt64(1_000_000, 1_000_000_000_000) : random.Next(2, 5_000);
+        if (scheduler == "OneCycleLR")
+        {
+            total = Math.Max(total, 50);
+        }
+
         var builder = LearningRateSchedule.CreateBuilder().WithScheduler(scheduler).WithLearningRate(lr).WithTotalSteps(total);
         var descriptor = SchedulerCatalog.Find(scheduler)!;
         var warmup = random.Next(3) == 0 ? 0 : random.NextInt64(1, Math.Max(2, total / 2));
@@ -90,9 +99,55 @@ internal static class RandomConfigurations
             case "CosineAnnealingWarmRestarts":
                 builder.With("T_0", random.NextInt64(1, Math.Max(2, total / 4))).With("T_mult", random.Next(1, 4)).With("eta_min", lr * random.NextDouble() * 0.5);
                 break;
+            case "OneCycleLR":
+                var threePhase = random.Next(2) == 0;
+                builder.With("pct_start", threePhase ? 0.05 + (random.NextDouble() * 0.4) : 0.05 + (random.NextDouble() * 0.9))
+                    .With("anneal_strategy", Pick(random, "cos", "linear"))
+                    .With("div_factor", Pick(random, 25.0, 10.0, 3.0))
+                    .With("final_div_factor", Pick(random, 1e4, 100.0, 1.0))
+                    .With("three_phase", threePhase);
+                if (random.Next(2) == 0)
+                {
+                    builder.With("max_lr", lr);
+                }
+
+                break;
+            case "CyclicLR":
+                var up = random.NextInt64(1, Math.Max(2, total / 3));
+                builder.With("max_lr", lr * Pick(random, 0.5, 2.0, 4.0, 10.0))
+                    .With("step_size_up", up)
+                    .With("mode", Pick(random, "triangular", "triangular2", "exp_range"))
+                    .With("gamma", Pick(random, 1.0, 0.999, 0.99999));
+                if (random.Next(2) == 0)
+                {
+                    builder.With("step_size_down", random.NextInt64(1, Math.Max(2, total / 3)));
+                }
+
+                break;
+            case "SequentialLR":
+                var count = random.Next(1, 4);
+                var milestones = Enumerable.Range(0, count - 1).Select(_ => random.NextInt64(1, total + 10)).Distinct().Order().ToList();
+                builder.WithSchedulers(Enumerable.Range(0, milestones.Count + 1).Select(_ => Child(random, huge, depth, lr, keepLearningRate: random.Next(2) == 0)))
+                    .WithMilestones(milestones);
+                break;
+            case "ChainedScheduler":
+                builder.WithSchedulers(Enumerable.Range(0, random.Next(1, 4)).Select(_ => Child(random, huge, depth, lr, keepLearningRate: false)));
+                break;
         }
 
-        return builder.Build();
+        return builder;
+    }
+
+    /// <summary>
+    /// A random child: any scheduler, composites only near the top so that nesting stays shallow. A child that keeps a
+    /// learning rate of its own keeps one at most the parent's, so that the parent's is the accuracy contract's scale.
+    /// </summary>
+    private static ScheduleOptions Child(Random random, bool huge, int depth, double parentRate, bool keepLearningRate)
+    {
+        var names = SchedulerNames.Where(name => depth < 1 || name is not ("SequentialLR" or "ChainedScheduler")).ToList();
+        var rate = keepLearningRate ? parentRate * Pick(random, 1.0, 0.5, 0.1) : parentRate;
+        var options = Options(names[random.Next(names.Count)], random, huge, depth + 1, rate).Options;
+        return keepLearningRate ? options : options.Without("learning_rate");
     }
 
     private static T Pick<T>(Random random, params T[] choices) => choices[random.Next(choices.Length)];

@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+
+namespace Schedulers;
+
+/// <summary>
+/// The <c>schedulers</c> list of a composite: each child is a full configuration, validated by the same pass as a
+/// top-level one, with its problems reported under a path such as <c>schedulers[1].T_max</c>. Children inherit the
+/// composite's <c>learning_rate</c> unless they set their own.
+/// </summary>
+internal static class ChildConfigurations
+{
+    public const string Key = "schedulers";
+
+    public static ParameterDescriptor Descriptor(string meaning) => new(
+        Key, ParameterKind.ScheduleList, ParameterPresence.Required, meaning);
+
+    /// <summary>Reads and checks every child, adding their problems (under their paths) to <paramref name="problems"/>.</summary>
+    public static void Check(ParameterSet parameters, List<ConfigurationProblem> problems, Func<ScheduleOptions, ConfigurationProblem?>? childRule = null)
+    {
+        if (parameters.Given(Key) is not { } list)
+        {
+            return;
+        }
+
+        for (var i = 0; i < list.Items.Length; i++)
+        {
+            var path = $"{Key}[{i}]";
+            ScheduleOptions child;
+            try
+            {
+                child = ScheduleOptions.FromJson(list.Items[i].TextValue!);
+            }
+            catch (ScheduleConfigurationException refused)
+            {
+                problems.AddRange(refused.Problems.Select(problem => problem.Within(path)));
+                continue;
+            }
+
+            if (childRule?.Invoke(child) is { } ruleProblem)
+            {
+                problems.Add(ruleProblem.Within(path));
+            }
+
+            // A child without its own learning_rate under a parent whose learning_rate was refused: the parent's problem says it all.
+            var inheritsRefused = !child.Contains(CommonParameters.LearningRate) && !parameters.Has(CommonParameters.LearningRate);
+            child = Inherit(child, parameters);
+            problems.AddRange(ScheduleValidator.Check(child).Problems
+                .Where(problem => !(inheritsRefused && problem.Keys.SequenceEqual([CommonParameters.LearningRate])))
+                .Select(problem => problem.Within(path)));
+        }
+    }
+
+    /// <summary>Builds the children of a configuration that passed <see cref="Check"/>.</summary>
+    public static ImmutableArray<LearningRateSchedule> Build(ParameterSet parameters) =>
+        [.. parameters.Given(Key)!.Items.Select(item => LearningRateSchedule.Create(Inherit(ScheduleOptions.FromJson(item.TextValue!), parameters)))];
+
+    private static ScheduleOptions Inherit(ScheduleOptions child, ParameterSet parameters) =>
+        child.Contains(CommonParameters.LearningRate) || !parameters.Has(CommonParameters.LearningRate)
+            ? child
+            : child.With(CommonParameters.LearningRate, parameters.Given(CommonParameters.LearningRate)!);
+}
