@@ -30,7 +30,7 @@ internal sealed class ConfigurationInput
             HelpName = descriptor.Kind switch
             {
                 ParameterKind.IntegerList => "N,N,...",
-                ParameterKind.ScheduleList => "JSON",
+                ParameterKind.ScheduleList or ParameterKind.PointList => "JSON",
                 _ => descriptor.Kind.ToString().ToUpperInvariant(),
             },
         }))];
@@ -100,8 +100,8 @@ internal sealed class ConfigurationInput
         ParameterKind.Boolean when bool.TryParse(text, out var flag) => ParameterValue.FromBoolean(flag),
         ParameterKind.IntegerList => ParameterValue.FromList(string.IsNullOrWhiteSpace(text) ? [] : text.Split(',').Select(item => Number(item.Trim()))),
 
-        // A JSON array of configurations, read by the library's own JSON reader so that bad JSON is refused the same way.
-        ParameterKind.ScheduleList => ScheduleOptions.FromJson($"{{\"{descriptor.Key}\": {text}}}").Entries[0].Value,
+        // JSON arrays (configurations, control points), read by the library's own JSON reader so that bad JSON is refused the same way.
+        ParameterKind.ScheduleList or ParameterKind.PointList => ScheduleOptions.FromJson($"{{\"{descriptor.Key}\": {text}}}").Entries[0].Value,
         _ => ParameterValue.FromText(text),
     };
 }

@@ -68,9 +68,12 @@ internal static class CatalogMarkdown
         _ => $"none; a warmup of 0 is accepted, a positive one is refused (\"{scheduler.WarmupRefusal}\")",
     };
 
-    private static string FamilyName(SchedulerFamily family) => family == SchedulerFamily.HuggingFace
-        ? "Hugging Face / diffusers / Kohya"
-        : "PyTorch";
+    private static string FamilyName(SchedulerFamily family) => family switch
+    {
+        SchedulerFamily.HuggingFace => "Hugging Face / diffusers / Kohya",
+        SchedulerFamily.PyTorch => "PyTorch",
+        _ => "custom curves",
+    };
 
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 }

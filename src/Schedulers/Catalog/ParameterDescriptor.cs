@@ -74,6 +74,7 @@ public sealed class ParameterDescriptor
         ParameterKind.Choice => "one of " + string.Join(", ", Choices.Select(choice => $"\"{choice}\"")),
         ParameterKind.Boolean => "true or false",
         ParameterKind.IntegerList => $"a {(AllowsEmptyList ? string.Empty : "non-empty ")}list of integers{(Range is null ? string.Empty : " " + Range)}",
+        ParameterKind.PointList => "a list of at least two [step, learning_rate] pairs: steps whole numbers >= 0, learning rates finite and >= 0",
         ParameterKind.ScheduleList => "a non-empty list of schedule configurations (JSON objects such as {\"scheduler\": \"LinearLR\", ...})",
         _ => "a string",
     };

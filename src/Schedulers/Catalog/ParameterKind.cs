@@ -23,4 +23,7 @@ public enum ParameterKind
 
     /// <summary>A list of nested schedule configurations (JSON objects), the children of a composite such as <c>SequentialLR</c>.</summary>
     ScheduleList,
+
+    /// <summary>A list of at least two <c>[step, learning_rate]</c> pairs (the control points of <c>interpolated</c>).</summary>
+    PointList,
 }

@@ -8,4 +8,7 @@ public enum SchedulerFamily
 
     /// <summary>PyTorch's <c>torch.optim.lr_scheduler</c>: class names and PyTorch's argument names, no warmup of their own.</summary>
     PyTorch,
+
+    /// <summary>Curves of the user's own: control points interpolated (<c>interpolated</c>).</summary>
+    Custom,
 }

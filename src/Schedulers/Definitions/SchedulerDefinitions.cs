@@ -29,6 +29,7 @@ internal static class SchedulerDefinitions
         new CyclicLRDefinition(),
         new SequentialLRDefinition(),
         new ChainedSchedulerDefinition(),
+        new InterpolatedDefinition(),
     ];
 
     public static SchedulerDefinition? Find(string name)

@@ -279,7 +279,7 @@ internal static class Kernels
         for (var start = 0; start < destination.Length; start += GeometricTable.BlockLength)
         {
             var block = destination.Slice(start, Math.Min(GeometricTable.BlockLength, destination.Length - start));
-            var anchor = scale * Math.Pow(table.Ratio, firstStep + start);
+            var anchor = scale * table.PowerAt(firstStep + start);
             ref var target = ref MemoryMarshal.GetReference(block);
             ref var powers = ref MemoryMarshal.GetArrayDataReference(table.Powers);
             var i = 0;

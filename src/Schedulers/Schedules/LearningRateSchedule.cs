@@ -75,15 +75,55 @@ public abstract class LearningRateSchedule
     /// <exception cref="ScheduleConfigurationException">The text is not a JSON object, or the configuration is refused.</exception>
     public static LearningRateSchedule FromJson(string json) => Create(ScheduleOptions.FromJson(json));
 
+    /// <summary>
+    /// Creates PyTorch's <c>LambdaLR</c>: <c>learningRate * factor(step)</c> for a C# function, usable alone or as a child
+    /// of <see cref="Sequential"/> and <see cref="Chained"/>. The function must be pure (the schedule is shared across
+    /// threads as it is); a factor that is not finite and &gt;= 0 is refused at the step where it appears. Such a
+    /// schedule cannot be written as JSON.
+    /// </summary>
+    /// <param name="learningRate">The base learning rate; finite and &gt; 0.</param>
+    /// <param name="factor">The factor at each step (PyTorch's <c>lr_lambda</c>).</param>
+    /// <returns>The schedule.</returns>
+    /// <exception cref="ScheduleConfigurationException"><paramref name="learningRate"/> is not finite and &gt; 0.</exception>
+    public static LearningRateSchedule FromFunction(double learningRate, Func<long, double> factor)
+    {
+        Guard.NotNull(factor);
+        if (ValueCheck.Check(CommonParameters.LearningRateDescriptor, ParameterValue.FromNumber(learningRate), double.NaN) is { } problem)
+        {
+            throw Guard.Refusal(problem);
+        }
+
+        return new FunctionSchedule(learningRate, factor);
+    }
+
+    /// <summary>
+    /// Creates PyTorch's <c>SequentialLR</c> from existing schedules: <paramref name="schedules"/>[i] runs from its own
+    /// step 0 at <paramref name="milestones"/>[i - 1]. The composite's learning rate is the first schedule's.
+    /// </summary>
+    /// <param name="schedules">The schedules, in order.</param>
+    /// <param name="milestones">One fewer than <paramref name="schedules"/>, &gt;= 1 and strictly increasing.</param>
+    /// <returns>The schedule.</returns>
+    /// <exception cref="ScheduleConfigurationException">The schedules or milestones are refused; every problem is listed.</exception>
+    public static LearningRateSchedule Sequential(IReadOnlyList<LearningRateSchedule> schedules, IReadOnlyList<long> milestones) =>
+        Composition.Sequential(Guard.NotNull(schedules), Guard.NotNull(milestones));
+
+    /// <summary>
+    /// Creates PyTorch's <c>ChainedScheduler</c> from existing schedules of one learning rate: their factors multiply.
+    /// </summary>
+    /// <param name="schedules">The schedules; all with the same <see cref="LearningRate"/>.</param>
+    /// <returns>The schedule.</returns>
+    /// <exception cref="ScheduleConfigurationException">The schedules are refused; every problem is listed.</exception>
+    public static LearningRateSchedule Chained(params IReadOnlyList<LearningRateSchedule> schedules) =>
+        Composition.Chained(Guard.NotNull(schedules));
+
     /// <summary>Writes the schedule's configuration as JSON; <see cref="FromJson"/> of the result gives the same value at every step.</summary>
     /// <returns>The JSON text.</returns>
-    /// <exception cref="ScheduleConfigurationException">The schedule holds C# code (a <c>LambdaLR</c>, alone or as a child), which JSON cannot carry.</exception>
+    /// <exception cref="NotSupportedException">The schedule holds C# code (a <c>LambdaLR</c>, alone or as a child), which JSON cannot carry.</exception>
     public string ToJson()
     {
         if (!CanWriteJson)
         {
-            throw Guard.Refusal(ConfigurationProblem.ForDocument(
-                $"This {Name} schedule cannot be written as JSON: it holds a C# function (LambdaLR), which a configuration file cannot carry. Describe the curve with a named scheduler (or 'interpolated' control points) to save it."));
+            Guard.ThrowNotSerializable(Name);
         }
 
         return Options.ToJson();

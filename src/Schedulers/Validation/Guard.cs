@@ -49,6 +49,20 @@ internal static class Guard
         }
     }
 
+    /// <summary>Refuses to write a schedule as JSON when it holds C# code that a configuration cannot carry.</summary>
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void ThrowNotSerializable(string name) =>
+        throw new NotSupportedException(
+            $"This {name} schedule cannot be written as JSON: it holds a C# function (LambdaLR), which a configuration file cannot carry. Describe the curve with a named scheduler, or with 'interpolated' control points, to save it.");
+
+    /// <summary>Refuses a value returned by a user's factor function (LambdaLR's lr_lambda) that is not a valid factor.</summary>
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void ThrowBadFactor(long step, double factor) =>
+        throw Refusal(ConfigurationProblem.ForKey("lr_lambda", ParameterValue.FromNumber(factor),
+            $"returned {factor.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} at step {step}: a factor must be finite and >= 0."));
+
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowNull(string? name) => throw new ArgumentNullException(name);

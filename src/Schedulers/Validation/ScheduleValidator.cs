@@ -161,6 +161,11 @@ internal static class ScheduleValidator
             return ConfigurationProblem.ForKey(key, value, $"{value} is not used by '{descriptor.Name}' ({advice}).", remedy);
         }
 
+        if (key == CommonParameters.LearningRate)
+        {
+            return ConfigurationProblem.ForKey(key, value, $"{value} is not used by '{descriptor.Name}', whose learning rates are its points' own: remove it, or scale the points.", remedy);
+        }
+
         var takers = SchedulerCatalog.SchedulersTaking(key).Select(scheduler => scheduler.Name).ToList();
         var where = key == CommonParameters.WarmupStartLr && descriptor.Warmup == WarmupSupport.Shaped
             ? "it shapes the linear warmup of the other schedulers; warmup_stable_decay starts its warmup at min_lr_ratio"

@@ -21,6 +21,7 @@ internal static class ValueCheck
             ParameterKind.Choice => CheckChoice(descriptor, value),
             ParameterKind.Boolean => value.Kind == ParameterValueKind.Boolean ? null : Expected(descriptor, value),
             ParameterKind.IntegerList => CheckIntegerList(descriptor, value),
+            ParameterKind.PointList => CheckPoints(descriptor, value),
             ParameterKind.ScheduleList => value.Kind == ParameterValueKind.List && !value.Items.IsEmpty && value.Items.All(item => item.Kind == ParameterValueKind.Object)
                 ? null
                 : Expected(descriptor, value),
@@ -89,6 +90,26 @@ internal static class ValueCheck
                 && descriptor.Range?.Contains(item.NumberValue) != false);
         return valid ? null : Expected(descriptor, value);
     }
+
+    private static ConfigurationProblem? CheckPoints(ParameterDescriptor descriptor, ParameterValue value)
+    {
+        if (value.Kind != ParameterValueKind.List || value.Items.Length < 2)
+        {
+            return Expected(descriptor, value, value.Kind == ParameterValueKind.List ? " (an interpolation needs two points at least)" : null);
+        }
+
+        var bad = value.Items.Select((point, index) => (point, index)).FirstOrDefault(entry => !IsPoint(entry.point));
+        return bad.point is null
+            ? null
+            : ConfigurationProblem.ForKey(descriptor.Key, value, $"point {bad.index} ({bad.point}) is not a [step, learning_rate] pair with a whole step in [0, 2^53] and a finite learning rate >= 0: expected {descriptor.ValidValues}.");
+    }
+
+    private static bool IsPoint(ParameterValue point) =>
+        point.Kind == ParameterValueKind.List
+        && point.Items.Length == 2
+        && point.Items.All(item => item.Kind == ParameterValueKind.Number && double.IsFinite(item.NumberValue) && item.NumberValue >= 0)
+        && point.Items[0].NumberValue == Math.Floor(point.Items[0].NumberValue)
+        && point.Items[0].NumberValue <= CommonParameters.MaxSteps;
 
     private static ConfigurationProblem? CheckChoice(ParameterDescriptor descriptor, ParameterValue value)
     {

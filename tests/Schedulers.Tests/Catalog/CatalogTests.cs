@@ -19,10 +19,22 @@ public sealed class CatalogTests
     }
 
     [Fact]
-    public void Every_scheduler_takes_learning_rate_first_and_total_steps()
+    public void Every_scheduler_takes_total_steps()
     {
-        SchedulerCatalog.All.Should().OnlyContain(scheduler =>
-            scheduler.Parameters[0].Key == "learning_rate" && scheduler.Takes("total_steps"));
+        SchedulerCatalog.All.Should().OnlyContain(scheduler => scheduler.Takes("total_steps"));
+    }
+
+    [Fact]
+    public void Every_scheduler_but_the_custom_curves_takes_learning_rate_first()
+    {
+        SchedulerCatalog.All.Where(scheduler => scheduler.Family != SchedulerFamily.Custom)
+            .Should().OnlyContain(scheduler => scheduler.Parameters[0].Key == "learning_rate");
+    }
+
+    [Fact]
+    public void Interpolated_curves_take_their_learning_rates_from_their_points_only()
+    {
+        SchedulerCatalog.Find("interpolated")!.Takes("learning_rate").Should().BeFalse();
     }
 
     [Fact]

@@ -21,8 +21,13 @@ internal static class RandomConfigurations
             total = Math.Max(total, 50);
         }
 
-        var builder = LearningRateSchedule.CreateBuilder().WithScheduler(scheduler).WithLearningRate(lr).WithTotalSteps(total);
         var descriptor = SchedulerCatalog.Find(scheduler)!;
+        var builder = LearningRateSchedule.CreateBuilder().WithScheduler(scheduler).WithTotalSteps(total);
+        if (descriptor.Takes("learning_rate"))
+        {
+            builder.WithLearningRate(lr);
+        }
+
         var warmup = random.Next(3) == 0 ? 0 : random.NextInt64(1, Math.Max(2, total / 2));
 
         if (descriptor.Warmup != WarmupSupport.None)
@@ -123,6 +128,18 @@ internal static class RandomConfigurations
                     builder.With("step_size_down", random.NextInt64(1, Math.Max(2, total / 3)));
                 }
 
+                break;
+            case "interpolated":
+                var method = Pick(random, "pchip", "linear", "log_linear");
+                var knots = Enumerable.Range(0, random.Next(2, 9)).Select(_ => random.NextInt64(0, total + 10)).Distinct().Order().ToList();
+                if (knots.Count < 2)
+                {
+                    knots.Add(knots[0] + 1 + random.NextInt64(0, total));
+                }
+
+                var peak = random.Next(knots.Count);
+                builder.With("method", method).With("points", ParameterValue.FromList(knots.Select((step, index) => ParameterValue.FromList(
+                    [ParameterValue.FromNumber(step), ParameterValue.FromNumber(index == peak ? lr : method == "log_linear" || random.Next(4) > 0 ? lr * (0.001 + (random.NextDouble() * 0.999)) : 0.0)]))));
                 break;
             case "SequentialLR":
                 var count = random.Next(1, 4);

@@ -54,8 +54,11 @@ internal static class ChildConfigurations
     public static ImmutableArray<LearningRateSchedule> Build(ParameterSet parameters) =>
         [.. parameters.Given(Key)!.Items.Select(item => LearningRateSchedule.Create(Inherit(ScheduleOptions.FromJson(item.TextValue!), parameters)))];
 
+    /// <summary>Passes learning_rate down to a child that takes one and has none (interpolated takes its levels from its points).</summary>
     private static ScheduleOptions Inherit(ScheduleOptions child, ParameterSet parameters) =>
-        child.Contains(CommonParameters.LearningRate) || !parameters.Has(CommonParameters.LearningRate)
+        child.Contains(CommonParameters.LearningRate)
+            || !parameters.Has(CommonParameters.LearningRate)
+            || (child.Scheduler is { } name && SchedulerCatalog.Find(name)?.Takes(CommonParameters.LearningRate) == false)
             ? child
             : child.With(CommonParameters.LearningRate, parameters.Given(CommonParameters.LearningRate)!);
 }

@@ -17,7 +17,8 @@ internal sealed class CyclicLRDefinition : SchedulerDefinition
         WarmupSupport.None,
         decaysAfterWarmup: false,
         [
-            CommonParameters.LearningRateDescriptor,
+            new(CommonParameters.LearningRate, ParameterKind.Number, ParameterPresence.Required,
+                "Bottom of the cycle (PyTorch's base_lr); the values rise from it to max_lr.", range: ValueRange.GreaterThan(0)),
             CommonParameters.TotalStepsDescriptor(ParameterPresence.Optional),
             new(BaseLr, ParameterKind.Number, ParameterPresence.Optional, "Bottom of the cycle; the same as learning_rate (give either, or both equal).",
                 defaultDescription: "learning_rate", range: ValueRange.GreaterThan(0)),

@@ -3,7 +3,7 @@ namespace Schedulers;
 /// <summary>PyTorch's <c>ExponentialLR</c>: <c>gamma^t</c>, filled as a geometric sequence.</summary>
 internal sealed class ExponentialCurve(double gamma) : DecayCurve
 {
-    private readonly GeometricTable _powers = new(gamma);
+    private readonly GeometricTable _powers = GeometricTable.FromRatio(gamma);
 
     public override double Factor(long t) => Math.Pow(gamma, t);
 

@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using MathNet.Numerics.Interpolation;
+
+namespace Schedulers;
+
+/// <summary>
+/// A curve through control points, built on MathNet.Numerics: <c>linear</c> (<see cref="LinearSpline"/>), <c>pchip</c>
+/// (<see cref="CubicSpline.InterpolatePchipSorted"/>: monotone wherever the points are, no overshoot) or
+/// <c>log_linear</c> (<see cref="LogLinear"/>: geometric between points). The first and last learning rates hold outside
+/// the points. The scalar path asks MathNet; the vector path fills each segment with the same segment's polynomial
+/// (an affine ramp, a cubic by Horner's rule, or a geometric sequence). Immutable and thread-safe.
+/// </summary>
+internal sealed class InterpolatedSchedule : LearningRateSchedule
+{
+    /// <summary>Log-linear segments shorter than this are filled by the scalar path rather than given a table.</summary>
+    private const long MinTabledSegment = 64;
+
+    private readonly ImmutableArray<long> _steps;
+    private readonly ImmutableArray<double> _rates;
+    private readonly string _method;
+    private readonly IInterpolation _interpolation;
+    private readonly ImmutableArray<Segment> _segments;
+
+    public InterpolatedSchedule(SchedulerDescriptor descriptor, ScheduleOptions options, long? totalSteps, ImmutableArray<long> steps, ImmutableArray<double> rates, string method)
+        : base(descriptor, options, rates.Max(), totalSteps, 0)
+    {
+        _steps = steps;
+        _rates = rates;
+        _method = method;
+        double[] knots = [.. steps.Select(step => (double)step)];
+        _interpolation = method switch
+        {
+            "linear" => LinearSpline.InterpolateSorted(knots, [.. rates]),
+            "log_linear" => LogLinear.InterpolateSorted(knots, [.. rates]),
+            // Through two points the monotone cubic is the line (MathNet asks for three).
+            _ when steps.Length == 2 => LinearSpline.InterpolateSorted(knots, [.. rates]),
+            _ => CubicSpline.InterpolatePchipSorted(knots, [.. rates]),
+        };
+        _segments = [.. Enumerable.Range(0, steps.Length - 1).Select(CreateSegment)];
+    }
+
+    public override IReadOnlyList<long> PhaseBoundaries => _steps;
+
+    private protected override double LearningRateAt(long step) =>
+        step <= _steps[0] ? _rates[0]
+        : step >= _steps[^1] ? _rates[^1]
+        : _interpolation.Interpolate(step);
+
+    private protected override void Fill<T>(long firstStep, Span<T> destination)
+    {
+        var done = 0;
+        while (done < destination.Length)
+        {
+            var step = firstStep + done;
+            if (step < _steps[0] || step >= _steps[^1])
+            {
+                var holdEnd = step < _steps[0] ? _steps[0] : long.MaxValue;
+                var hold = destination.Slice(done, (int)Math.Min(holdEnd - step, destination.Length - done));
+                Kernels.Constant(hold, step < _steps[0] ? _rates[0] : _rates[^1]);
+                done += hold.Length;
+                continue;
+            }
+
+            var index = _steps.BinarySearch(step);
+            index = index >= 0 ? index : ~index - 1;
+            var part = destination.Slice(done, (int)Math.Min(_steps[index + 1] - step, destination.Length - done));
+            FillSegment(_segments[index], step - _steps[index], part);
+            done += part.Length;
+        }
+    }
+
+    private void FillSegment<T>(Segment segment, long offset, Span<T> destination)
+        where T : unmanaged
+    {
+        switch (_method)
+        {
+            case "linear":
+                Kernels.Map(destination, offset, new AffineOperator(segment.C0, segment.C1));
+                break;
+            case "log_linear" when segment.Powers is { } powers:
+                Kernels.Geometric(destination, offset, powers, segment.C0);
+                break;
+            case "log_linear":
+                for (var i = 0; i < destination.Length; i++)
+                {
+                    destination[i] = Lanes.From<T>(LearningRateAt(segment.Start + offset + i));
+                }
+
+                break;
+            default:
+                Kernels.Map(destination, offset, new CubicOperator(segment.C0, segment.C1, segment.C2, segment.C3));
+                break;
+        }
+    }
+
+    /// <summary>The polynomial of segment <paramref name="i"/> in <c>t = step - x_i</c>, with the coefficients MathNet's own segments have.</summary>
+    private Segment CreateSegment(int i)
+    {
+        double x0 = _steps[i], x1 = _steps[i + 1], y0 = _rates[i], y1 = _rates[i + 1];
+        var width = x1 - x0;
+        switch (_method)
+        {
+            case "linear":
+                return new Segment(_steps[i], y0, (y1 - y0) / width, 0, 0, null);
+            case "log_linear":
+                // MathNet's LogLinear is exp(ln y0 + t * (ln y1 - ln y0) / width): a geometric sequence of rate (ln y1 - ln y0) / width.
+                var rate = (Math.Log(y1) - Math.Log(y0)) / width;
+                return new Segment(_steps[i], y0, rate, 0, 0, width >= MinTabledSegment ? GeometricTable.FromRate(rate) : null);
+            default:
+                // PCHIP is a Hermite spline: MathNet's slopes at the knots give the cubic of each segment.
+                var slope0 = _interpolation.Differentiate(x0);
+                var slope1 = _interpolation.Differentiate(x1);
+                var secant = (y1 - y0) / width;
+                return new Segment(_steps[i], y0, slope0, ((3 * secant) - (2 * slope0) - slope1) / width, (slope0 + slope1 - (2 * secant)) / (width * width), null);
+        }
+    }
+
+    private sealed record Segment(long Start, double C0, double C1, double C2, double C3, GeometricTable? Powers);
+}
