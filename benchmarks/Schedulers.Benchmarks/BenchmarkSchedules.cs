@@ -26,6 +26,13 @@ public static class BenchmarkSchedules
         ["PolynomialLR"] = """{"scheduler":"PolynomialLR","learning_rate":3e-4,"total_iters":1000000,"power":2.0}""",
         ["CosineAnnealingLR"] = """{"scheduler":"CosineAnnealingLR","learning_rate":3e-4,"T_max":1000000,"eta_min":1e-6}""",
         ["CosineAnnealingWarmRestarts"] = """{"scheduler":"CosineAnnealingWarmRestarts","learning_rate":3e-4,"T_0":100000,"T_mult":2,"eta_min":1e-6}""",
+        ["OneCycleLR"] = """{"scheduler":"OneCycleLR","learning_rate":3e-4,"total_steps":1000000,"pct_start":0.3,"anneal_strategy":"cos","three_phase":true}""",
+        ["CyclicLR"] = """{"scheduler":"CyclicLR","learning_rate":1e-4,"max_lr":1e-3,"step_size_up":2000,"step_size_down":3000,"mode":"triangular2"}""",
+        ["CyclicLR_exp_range"] = """{"scheduler":"CyclicLR","learning_rate":1e-4,"max_lr":1e-3,"step_size_up":2000,"mode":"exp_range","gamma":0.99999}""",
+        ["SequentialLR"] = """{"scheduler":"SequentialLR","learning_rate":3e-4,"milestones":[10000],"schedulers":[{"scheduler":"LinearLR","start_factor":0.01,"total_iters":10000},{"scheduler":"CosineAnnealingLR","T_max":990000}]}""",
+        ["ChainedScheduler"] = """{"scheduler":"ChainedScheduler","learning_rate":3e-4,"schedulers":[{"scheduler":"ConstantLR","factor":0.5,"total_iters":10000},{"scheduler":"ExponentialLR","gamma":0.999995}]}""",
+        ["interpolated"] = """{"scheduler":"interpolated","points":[[0,0],[10000,3e-4],[300000,2e-4],[700000,5e-5],[1000000,1e-6]],"method":"pchip"}""",
+        ["interpolated_log_linear"] = """{"scheduler":"interpolated","points":[[0,1e-6],[10000,3e-4],[500000,3e-5],[1000000,1e-6]],"method":"log_linear"}""",
     };
 
     public static IEnumerable<string> Names => Configurations.Keys;

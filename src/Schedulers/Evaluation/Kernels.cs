@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -18,19 +17,31 @@ internal static class Kernels
     /// <summary>Blocks filled together from one pass over the rotation table.</summary>
     private const int BlocksPerGroup = 4;
 
-    /// <summary><c>destination[i] = op(firstStep + i)</c>.</summary>
+    /// <summary><c>destination[i] = op(firstStep + i)</c>; float output is computed in single precision (16 lanes).</summary>
     public static void Map<TOperator, T>(Span<T> destination, long firstStep, TOperator op)
         where TOperator : struct, IStepOperator
         where T : unmanaged
     {
-        ref var target = ref MemoryMarshal.GetReference(destination);
-        var i = 0;
-
         if (typeof(T) == typeof(float) && Vector512.IsHardwareAccelerated)
         {
             MapSingle(MemoryMarshal.Cast<T, float>(destination), firstStep, op);
             return;
         }
+
+        MapInDouble(destination, firstStep, op);
+    }
+
+    /// <summary>
+    /// <c>destination[i] = op(firstStep + i)</c> computed in double precision whatever the output (floats are narrowed in
+    /// registers as they are stored), for operators whose steps must stay exact: a float step cannot say where a large
+    /// step falls within a short cycle.
+    /// </summary>
+    public static void MapInDouble<TOperator, T>(Span<T> destination, long firstStep, TOperator op)
+        where TOperator : struct, IStepOperator
+        where T : unmanaged
+    {
+        ref var target = ref MemoryMarshal.GetReference(destination);
+        var i = 0;
 
         // Steps stay exact as doubles below 2^53, so stepping vectors of them by their width is exact too.
         if (Vector512.IsHardwareAccelerated && destination.Length >= Vector512<double>.Count)
@@ -308,27 +319,95 @@ internal static class Kernels
     }
 
     /// <summary>
-    /// <c>destination[i] = op(firstStep + i)</c> computed in double precision whatever the output, for operators whose
-    /// steps must stay exact (a float step cannot say where a large step falls within a short cycle): floats are
-    /// narrowed from a small double buffer on the stack.
+    /// <c>destination[i] = scale + height * envelope^(firstStep + i) * side(firstStep + i)</c> in one pass: CyclicLR's
+    /// exp_range, a triangle under a geometric envelope taken from <paramref name="envelope"/> (an exact power anchors each
+    /// block, as in <see cref="Geometric"/>).
     /// </summary>
-    public static void MapInDouble<TOperator, T>(Span<T> destination, long firstStep, TOperator op)
-        where TOperator : struct, IStepOperator
+    public static void Enveloped<TSide, T>(Span<T> destination, long firstStep, TSide side, GeometricTable envelope, double height, double scale)
+        where TSide : struct, IStepOperator
         where T : unmanaged
     {
+        ref var powers = ref MemoryMarshal.GetArrayDataReference(envelope.Powers);
+        for (var start = 0; start < destination.Length; start += GeometricTable.BlockLength)
+        {
+            var block = destination.Slice(start, Math.Min(GeometricTable.BlockLength, destination.Length - start));
+            var origin = firstStep + start;
+            var anchor = height * envelope.PowerAt(origin);
+            ref var target = ref MemoryMarshal.GetReference(block);
+            var i = 0;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var steps = Vector512<double>.Indices + Vector512.Create((double)origin);
+                var anchors = Vector512.Create(anchor);
+                var scales = Vector512.Create(scale);
+                for (; i <= block.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+                {
+                    var heights = anchors * Vector512.LoadUnsafe(ref powers, (nuint)i);
+                    Lanes.Store(Vector512.FusedMultiplyAdd(heights, side.Invoke(steps), scales), ref target, (nuint)i);
+                    steps += Vector512.Create((double)Vector512<double>.Count);
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                var steps = Vector256<double>.Indices + Vector256.Create((double)origin);
+                var anchors = Vector256.Create(anchor);
+                var scales = Vector256.Create(scale);
+                for (; i <= block.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+                {
+                    var heights = anchors * Vector256.LoadUnsafe(ref powers, (nuint)i);
+                    Lanes.Store(Vector256.FusedMultiplyAdd(heights, side.Invoke(steps), scales), ref target, (nuint)i);
+                    steps += Vector256.Create((double)Vector256<double>.Count);
+                }
+            }
+
+            for (; i < block.Length; i++)
+            {
+                Lanes.Store(Math.FusedMultiplyAdd(anchor * Unsafe.Add(ref powers, i), side.Invoke(origin + i), scale), ref target, i);
+            }
+        }
+    }
+
+    /// <summary><c>values[i] *= factors[i] * inverse</c>, in the output's precision: a ChainedScheduler's product of factors.</summary>
+    public static void MultiplyByScaled<T>(Span<T> values, ReadOnlySpan<T> factors, double inverse)
+        where T : unmanaged
+    {
+        var i = 0;
         if (typeof(T) == typeof(double))
         {
-            Map(MemoryMarshal.Cast<T, double>(destination), firstStep, op);
-            return;
-        }
+            ref var value = ref Unsafe.As<T, double>(ref MemoryMarshal.GetReference(values));
+            ref var factor = ref Unsafe.As<T, double>(ref MemoryMarshal.GetReference(factors));
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var inverses = Vector512.Create(inverse);
+                for (; i <= values.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+                {
+                    (Vector512.LoadUnsafe(ref value, (nuint)i) * (Vector512.LoadUnsafe(ref factor, (nuint)i) * inverses)).StoreUnsafe(ref value, (nuint)i);
+                }
+            }
 
-        var singles = MemoryMarshal.Cast<T, float>(destination);
-        Span<double> buffer = stackalloc double[512];
-        for (var done = 0; done < singles.Length; done += buffer.Length)
+            for (; i < values.Length; i++)
+            {
+                Unsafe.Add(ref value, i) *= Unsafe.Add(ref factor, i) * inverse;
+            }
+        }
+        else
         {
-            var chunk = buffer[..Math.Min(buffer.Length, singles.Length - done)];
-            Map(chunk, firstStep + done, op);
-            TensorPrimitives.ConvertTruncating<double, float>(chunk, singles.Slice(done, chunk.Length));
+            ref var value = ref Unsafe.As<T, float>(ref MemoryMarshal.GetReference(values));
+            ref var factor = ref Unsafe.As<T, float>(ref MemoryMarshal.GetReference(factors));
+            var single = (float)inverse;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var inverses = Vector512.Create(single);
+                for (; i <= values.Length - Vector512<float>.Count; i += Vector512<float>.Count)
+                {
+                    (Vector512.LoadUnsafe(ref value, (nuint)i) * (Vector512.LoadUnsafe(ref factor, (nuint)i) * inverses)).StoreUnsafe(ref value, (nuint)i);
+                }
+            }
+
+            for (; i < values.Length; i++)
+            {
+                Unsafe.Add(ref value, i) *= Unsafe.Add(ref factor, i) * single;
+            }
         }
     }
 

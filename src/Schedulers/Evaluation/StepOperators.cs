@@ -186,59 +186,6 @@ internal readonly struct IntegerPowerOperator(double length, int power, double r
     }
 }
 
-/// <summary>
-/// <c>scale * (1 + height * side(step))</c>, CyclicLR's triangle, computed as PyTorch computes it: <c>y = step / total</c>
-/// by a true division, <c>x = (1 + y) - floor(1 + y)</c>, then the rising (<c>x / ratio</c>) or falling
-/// (<c>(x - 1) / (ratio - 1)</c>) side. The rounding of <c>1 + y</c> is PyTorch's own and is amplified by
-/// <c>1 / ratio</c>, so it is reproduced rather than improved on; the scalar path calls the same operator.
-/// </summary>
-internal readonly struct CyclicOperator(double total, double stepRatio, double height, double scale) : IStepOperator
-{
-    private readonly double _rising = 1.0 / stepRatio;
-    private readonly double _falling = 1.0 / (stepRatio - 1.0);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double Invoke(double step)
-    {
-        var shifted = 1.0 + (step / total);
-        var x = shifted - Math.Floor(shifted);
-        var side = x <= stepRatio ? x * _rising : (x - 1.0) * _falling;
-        return Math.FusedMultiplyAdd(height, side, 1.0) * scale;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector256<double> Invoke(Vector256<double> step)
-    {
-        var shifted = Vector256<double>.One + (step / Vector256.Create(total));
-        var x = shifted - Vector256.Floor(shifted);
-        var side = Vector256.ConditionalSelect(
-            Vector256.LessThanOrEqual(x, Vector256.Create(stepRatio)),
-            x * Vector256.Create(_rising),
-            (x - Vector256<double>.One) * Vector256.Create(_falling));
-        return Vector256.FusedMultiplyAdd(Vector256.Create(height), side, Vector256<double>.One) * Vector256.Create(scale);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector512<double> Invoke(Vector512<double> step)
-    {
-        var shifted = Vector512<double>.One + (step / Vector512.Create(total));
-        var x = shifted - Vector512.Floor(shifted);
-        var side = Vector512.ConditionalSelect(
-            Vector512.LessThanOrEqual(x, Vector512.Create(stepRatio)),
-            x * Vector512.Create(_rising),
-            (x - Vector512<double>.One) * Vector512.Create(_falling));
-        return Vector512.FusedMultiplyAdd(Vector512.Create(height), side, Vector512<double>.One) * Vector512.Create(scale);
-    }
-
-    /// <summary>Not used by CyclicLR, which narrows double results: single-precision steps cannot place a large step within its cycle.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector512<float> Invoke(Vector512<float> step)
-    {
-        var (lower, upper) = Vector512.Widen(step);
-        return Vector512.Narrow(Invoke(lower), Invoke(upper));
-    }
-}
-
 /// <summary><c>c0 + t * (c1 + t * (c2 + t * c3))</c> by Horner's rule with FMAs: one segment of a cubic spline (PCHIP).</summary>
 internal readonly struct CubicOperator(double c0, double c1, double c2, double c3) : IStepOperator
 {

@@ -33,6 +33,10 @@ public sealed class CurveCommandTests : IDisposable
     [InlineData("cosine-1-0")]
     [InlineData("warmup_stable_decay-1-0")]
     [InlineData("piecewise_constant-1-0")]
+    [InlineData("OneCycleLR-1-0")]
+    [InlineData("CyclicLR-1-2")]
+    [InlineData("SequentialLR-1-0")]
+    [InlineData("ChainedScheduler-1-0")]
     public void The_csv_of_a_reference_configuration_matches_the_reference_curve(string id)
     {
         var entry = ReferenceCurves.Case(id);
@@ -49,6 +53,33 @@ public sealed class CurveCommandTests : IDisposable
             long.Parse(rows[step][0], CultureInfo.InvariantCulture).Should().Be(step);
             double.Parse(rows[step][1], CultureInfo.InvariantCulture).Should().BeApproximately(reference[step], ReferenceCurves.Tolerance(reference[step], learningRate));
         }
+    }
+
+    [Fact]
+    public void A_composite_can_be_given_as_flags_with_its_children_as_json()
+    {
+        var run = CliRun.Of("curve", "--scheduler", "SequentialLR", "--learning-rate", "0.01", "--milestones", "4",
+            "--schedulers", """[{"scheduler":"LinearLR","start_factor":0.5,"total_iters":4},{"scheduler":"ExponentialLR","gamma":0.5}]""", "--steps", "6");
+        var expected = new double[6];
+        LearningRateSchedule.FromJson(
+            """{"scheduler":"SequentialLR","learning_rate":0.01,"milestones":[4],"schedulers":[{"scheduler":"LinearLR","start_factor":0.5,"total_iters":4},{"scheduler":"ExponentialLR","gamma":0.5}]}""")
+            .Evaluate(0, expected);
+
+        run.ExitCode.Should().Be(0);
+        run.Lines.Skip(1).Select(line => double.Parse(line.Split(',')[1], CultureInfo.InvariantCulture)).Should().Equal(expected);
+    }
+
+    [Theory]
+    [InlineData("--schedulers", "[{\"scheduler\":")]
+    [InlineData("--points", "[[0,1e-3],[10")]
+    public void A_json_flag_that_is_not_json_is_refused_with_exit_code_2_and_no_output(string flag, string text)
+    {
+        var scheduler = flag == "--points" ? "interpolated" : "ChainedScheduler";
+        var run = CliRun.Of("curve", "--scheduler", scheduler, flag, text, "--steps", "3");
+
+        run.ExitCode.Should().Be(2);
+        run.Output.Should().BeEmpty();
+        run.Error.Should().Contain("JSON");
     }
 
     [Fact]

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Numerics.Tensors;
-using System.Runtime.InteropServices;
 
 namespace Schedulers;
 
@@ -11,7 +9,7 @@ namespace Schedulers;
 /// </summary>
 internal sealed class ChainedSchedule : LearningRateSchedule
 {
-    private const int ChunkLength = 512;
+    private const int ChunkLength = 1024;
 
     private readonly ImmutableArray<LearningRateSchedule> _children;
     private readonly ImmutableArray<double> _inverseRates;
@@ -39,11 +37,12 @@ internal sealed class ChainedSchedule : LearningRateSchedule
         return value;
     }
 
+    /// <summary>Chunk by chunk, so that each chunk of the destination stays in the L1 cache while every child contributes to it.</summary>
     private protected override void Fill<T>(long firstStep, Span<T> destination)
     {
-        _children[0].FillChild(firstStep, destination);
         if (_children.Length == 1)
         {
+            _children[0].FillChild(firstStep, destination);
             return;
         }
 
@@ -52,29 +51,12 @@ internal sealed class ChainedSchedule : LearningRateSchedule
         {
             var part = destination.Slice(done, Math.Min(ChunkLength, destination.Length - done));
             var chunk = factors[..part.Length];
+            _children[0].FillChild(firstStep + done, part);
             for (var i = 1; i < _children.Length; i++)
             {
                 _children[i].FillChild(firstStep + done, chunk);
-                MultiplyInPlace(part, chunk, _inverseRates[i]);
+                Kernels.MultiplyByScaled(part, chunk, _inverseRates[i]);
             }
-        }
-    }
-
-    /// <summary><c>values[j] *= factors[j] * inverseRate</c>, in the scalar path's order.</summary>
-    private static void MultiplyInPlace<T>(Span<T> values, Span<T> factors, double inverseRate)
-        where T : unmanaged
-    {
-        if (typeof(T) == typeof(double))
-        {
-            var doubles = MemoryMarshal.Cast<T, double>(factors);
-            TensorPrimitives.Multiply(doubles, inverseRate, doubles);
-            TensorPrimitives.Multiply(MemoryMarshal.Cast<T, double>(values), doubles, MemoryMarshal.Cast<T, double>(values));
-        }
-        else
-        {
-            var singles = MemoryMarshal.Cast<T, float>(factors);
-            TensorPrimitives.Multiply(singles, (float)inverseRate, singles);
-            TensorPrimitives.Multiply(MemoryMarshal.Cast<T, float>(values), singles, MemoryMarshal.Cast<T, float>(values));
         }
     }
 }

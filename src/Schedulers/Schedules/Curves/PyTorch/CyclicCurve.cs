@@ -2,27 +2,37 @@ namespace Schedulers;
 
 /// <summary>
 /// PyTorch's <c>CyclicLR</c> as a factor of <c>base_lr</c>, in PyTorch's order of operations (the sides multiply by
-/// reciprocals of the ratios, within an ulp of PyTorch's divisions):
-/// <c>cycle = floor(1 + t / total)</c>, <c>x = 1 + t / total - cycle</c>, a rising or falling side of the triangle, times
-/// the mode's scale (1, <c>1 / 2^(cycle - 1)</c> or <c>gamma^t</c>). Periodic, with no end.
+/// reciprocals of the ratios, within an ulp of PyTorch's divisions): <c>cycle = floor(1 + t / total)</c>,
+/// <c>x = 1 + t / total - cycle</c>, a rising or falling side of the triangle, times the mode's scale (1,
+/// <c>1 / 2^(cycle - 1)</c> or <c>gamma^t</c>). Periodic, with no end.
 /// </summary>
 internal sealed class CyclicCurve : DecayCurve
 {
+    /// <summary>
+    /// Below this step the rounding of <c>1 + t / total</c> (about <c>t / total * 2^-52</c>) is far smaller than one
+    /// step's share of a cycle, so only the apex and the last step of a cycle can fall on the other side of a decision.
+    /// </summary>
+    private const double ExactPiecesBelow = 1L << 50;
+
+    private readonly long _stepSizeUp;
     private readonly long _cycleLength;
     private readonly double _total;
     private readonly double _stepRatio;
     private readonly double _height;
     private readonly string _mode;
     private readonly double _gamma;
+    private readonly GeometricTable? _envelope;
 
     public CyclicCurve(long stepSizeUp, long stepSizeDown, double maxRatio, string mode, double gamma)
     {
+        _stepSizeUp = stepSizeUp;
         _cycleLength = stepSizeUp + stepSizeDown;
         _total = (double)stepSizeUp + stepSizeDown;
         _stepRatio = stepSizeUp / _total;
         _height = maxRatio - 1.0;
         _mode = mode;
         _gamma = gamma;
+        _envelope = mode == "exp_range" ? GeometricTable.FromRatio(gamma) : null;
     }
 
     /// <summary>Cycle starts; a periodic curve has them forever, so the first 10,000 are listed.</summary>
@@ -40,28 +50,65 @@ internal sealed class CyclicCurve : DecayCurve
     public override double Factor(long t)
     {
         var cycle = Math.Floor(1 + (t / _total));
-        return new CyclicOperator(_total, _stepRatio, _height * Scale(cycle, t), 1.0).Invoke(t);
+        return Math.FusedMultiplyAdd(_height * Scale(cycle, t), new CyclicSide(_total, _stepRatio).Invoke(t), 1.0);
     }
 
+    /// <summary>
+    /// Each cycle in pieces: the rising side, the apex, the falling side and the cycle's last step. The sides are filled by
+    /// a kernel with the cycle and the side fixed; the apex and the last step, where PyTorch's rounding decides, by the
+    /// scalar path.
+    /// </summary>
     protected override void FillMoving<T>(long firstT, double scale, Span<T> destination)
     {
-        if (_mode == "exp_range")
-        {
-            // gamma^t times a triangle: no kernel yet, the closed form per step.
-            base.FillMoving(firstT, scale, destination);
-            return;
-        }
-
-        // triangular2 halves the height per cycle, so it is filled a cycle at a time; triangular in one pass.
         var done = 0;
         while (done < destination.Length)
         {
             var t = firstT + done;
-            var cycleEnd = _mode == "triangular" ? long.MaxValue : ((t / _cycleLength) + 1) * _cycleLength;
-            var part = destination.Slice(done, (int)Math.Min(cycleEnd - t, destination.Length - done));
-            var cycle = (double)((t / _cycleLength) + 1);
-            Kernels.MapInDouble(part, t, new CyclicOperator(_total, _stepRatio, _height * Scale(cycle, t), scale));
+            var index = t / _cycleLength;
+            var offset = t - (index * _cycleLength);
+            var cycle = (double)(index + 1);
+            var remaining = destination.Length - done;
+            if (t + _cycleLength >= ExactPiecesBelow)
+            {
+                var rest = destination.Slice(done, (int)Math.Min(_cycleLength - offset, remaining));
+                FillSide(rest, t, cycle, scale, new CyclicSide(_total, _stepRatio), 1.0);
+                done += rest.Length;
+                continue;
+            }
+
+            // Pieces by offset within the cycle: [0, up) rising, up apex, (up, last) falling, last.
+            var last = _cycleLength - 1;
+            long pieceEnd = offset < _stepSizeUp ? _stepSizeUp : offset == _stepSizeUp || offset == last ? offset + 1 : last;
+            var part = destination.Slice(done, (int)Math.Min(pieceEnd - offset, remaining));
+            if (offset == _stepSizeUp || offset == last)
+            {
+                part[0] = Lanes.From<T>(scale * Factor(t));
+            }
+            else
+            {
+                var falling = offset > _stepSizeUp;
+                FillSide(part, t, cycle, scale, new CyclicRun(_total, falling ? cycle + 1 : cycle), falling ? 1.0 / (_stepRatio - 1.0) : 1.0 / _stepRatio);
+            }
+
             done += part.Length;
+        }
+    }
+
+    /// <summary>
+    /// <c>scale * (1 + height * mode scale * multiplier * side)</c> with the products folded into one slope: within an
+    /// ulp or two of the scalar path's <c>scale * fma(height * mode scale, side, 1)</c>.
+    /// </summary>
+    private void FillSide<TSide, T>(Span<T> destination, long t, double cycle, double scale, TSide side, double multiplier)
+        where TSide : struct, IStepOperator
+        where T : unmanaged
+    {
+        if (_envelope is not null)
+        {
+            Kernels.Enveloped(destination, t, side, _envelope, _height * multiplier * scale, scale);
+        }
+        else
+        {
+            Kernels.MapInDouble(destination, t, new TriangleOperator<TSide>(side, _height * Scale(cycle, t) * multiplier * scale, scale));
         }
     }
 
