@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -408,6 +409,22 @@ internal static class Kernels
             {
                 Unsafe.Add(ref value, i) *= Unsafe.Add(ref factor, i) * single;
             }
+        }
+    }
+
+    /// <summary><c>values[i] *= factor</c>, in the output's precision.</summary>
+    public static void Scale<T>(Span<T> values, double factor)
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(double))
+        {
+            var doubles = MemoryMarshal.Cast<T, double>(values);
+            TensorPrimitives.Multiply(doubles, factor, doubles);
+        }
+        else
+        {
+            var singles = MemoryMarshal.Cast<T, float>(values);
+            TensorPrimitives.Multiply(singles, (float)factor, singles);
         }
     }
 

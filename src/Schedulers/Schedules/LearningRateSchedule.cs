@@ -174,6 +174,13 @@ public abstract class LearningRateSchedule
     /// <summary>Gets whether the schedule can be written as JSON: false when it holds a C# function.</summary>
     internal bool IsSerializable => CanWriteJson;
 
+    /// <summary>
+    /// The first step after <paramref name="step"/> at which the value may change (the value is constant on
+    /// <c>[step, ConstantRunEnd(step))</c>): a ChainedScheduler folds step functions into one multiplier over such runs.
+    /// The default, <c>step + 1</c>, promises nothing.
+    /// </summary>
+    internal virtual long ConstantRunEnd(long step) => step + 1;
+
     /// <summary>The closed form for a composite's child, whose step is already known to be valid.</summary>
     internal double LearningRateOfChild(long step) => LearningRateAt(step);
 

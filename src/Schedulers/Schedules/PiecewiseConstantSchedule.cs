@@ -38,6 +38,12 @@ internal sealed class PiecewiseConstantSchedule : LearningRateSchedule
 
     private protected override double LearningRateAt(long step) => LearningRate * Multiplier(RuleAt(step));
 
+    internal override long ConstantRunEnd(long step)
+    {
+        var rule = RuleAt(step);
+        return rule < _boundaries.Length ? _boundaries[rule] : long.MaxValue;
+    }
+
     private double Multiplier(int rule) => rule < _multipliers.Length ? _multipliers[rule] : _lastMultiplier;
 
     /// <summary>The index of the first boundary strictly above <paramref name="step"/>, or the count of boundaries when none is.</summary>

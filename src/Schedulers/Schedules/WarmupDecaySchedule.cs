@@ -19,6 +19,17 @@ internal sealed class WarmupDecaySchedule : LearningRateSchedule
     public override IReadOnlyList<long> PhaseBoundaries =>
         [.. base.PhaseBoundaries, .. _decay.Boundaries.Select(boundary => boundary + WarmupSteps)];
 
+    internal override long ConstantRunEnd(long step)
+    {
+        if (_warmup.Covers(step))
+        {
+            return step + 1;
+        }
+
+        var end = _decay.ConstantRunEnd(step - WarmupSteps);
+        return end > long.MaxValue - WarmupSteps ? long.MaxValue : end + WarmupSteps;
+    }
+
     private protected override double LearningRateAt(long step) =>
         _warmup.Covers(step) ? _warmup.LearningRateAt(step) : LearningRate * _decay.Factor(step - WarmupSteps);
 

@@ -153,7 +153,8 @@ public sealed class CompositionLawTests
                 var step = start + i;
                 actual.GetLearningRate(step).Should().BeApproximately(expected.GetLearningRate(step), relative * expected.GetLearningRate(step), "step {0}", step);
                 actualCurve[i].Should().BeApproximately(expectedCurve[i], relative * expectedCurve[i], "step {0}", step);
-                actualSingles[i].Should().BeApproximately(expectedSingles[i], (float)(relative * expectedSingles[i]) + float.Epsilon, "step {0}", step);
+                // Regrouped products may differ in float's last bit where doubles differ in theirs.
+                actualSingles[i].Should().BeApproximately(expectedSingles[i], relative == 0 ? 0f : 4e-7f * expectedSingles[i], "step {0}", step);
             }
         }
     }

@@ -79,6 +79,28 @@ public sealed class EvaluationAccuracyTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Schedulers))]
+    public void Evaluate_in_float_stays_within_1e_6_of_the_double_values_at_steps_around_1e12(string scheduler)
+    {
+        var random = new Random(Seed(scheduler, 6));
+        for (var n = 0; n < ConfigurationsPerScheduler / 4; n++)
+        {
+            var schedule = RandomConfigurations.Create(scheduler, random, huge: true);
+            foreach (var start in new[] { RandomStart(schedule, random), random.NextInt64(0, 1_000_000_000_000), random.NextInt64(100_000_000, 1_000_000_000) })
+            {
+                var doubles = new double[2_100];
+                var floats = new float[2_100];
+                schedule.Evaluate(start, doubles);
+                schedule.Evaluate(start, floats);
+                for (var i = 0; i < doubles.Length; i++)
+                {
+                    Math.Abs(floats[i] - doubles[i]).Should().BeLessThanOrEqualTo(1e-6 * Scale(schedule, doubles[i]), "step {0} of {1}", start + i, schedule.ToJson());
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Every_length_from_0_to_300_agrees_for_every_scheduler()
     {

@@ -43,6 +43,14 @@ internal sealed class SequentialSchedule : LearningRateSchedule
 
     private protected override bool CanWriteJson => _children.All(child => child.IsSerializable);
 
+    internal override long ConstantRunEnd(long step)
+    {
+        var index = ChildAt(step);
+        var end = index + 1 < _starts.Length ? _starts[index + 1] : long.MaxValue;
+        var run = _children[index].ConstantRunEnd(step - _starts[index]);
+        return run > end - _starts[index] ? end : run + _starts[index];
+    }
+
     private protected override double LearningRateAt(long step)
     {
         var index = ChildAt(step);

@@ -41,6 +41,9 @@ internal abstract class DecayCurve
         }
     }
 
+    /// <summary>The first <c>t</c> after <paramref name="t"/> at which the factor may change (the hold past the end never does).</summary>
+    public long ConstantRunEnd(long t) => End is { } end && t >= end ? long.MaxValue : NextChange(t);
+
     /// <summary>For step functions: the first step after <paramref name="t"/> where the factor may change.</summary>
     protected virtual long NextChange(long t) => t + 1;
 

@@ -88,7 +88,8 @@ internal sealed class InterpolatedSchedule : LearningRateSchedule
 
                 break;
             default:
-                Kernels.Map(destination, offset, new CubicOperator(segment.C0, segment.C1, segment.C2, segment.C3));
+                // A cubic's terms cancel: single-precision steps and products would lose the float contract on long segments.
+                Kernels.MapInDouble(destination, offset, new CubicOperator(segment.C0, segment.C1, segment.C2, segment.C3));
                 break;
         }
     }

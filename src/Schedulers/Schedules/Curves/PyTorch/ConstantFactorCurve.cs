@@ -9,5 +9,7 @@ internal sealed class ConstantFactorCurve(double factor, long totalIters) : Deca
 
     public override double Factor(long t) => t < totalIters ? factor : 1.0;
 
+    protected override long NextChange(long t) => totalIters;
+
     protected override void FillMoving<T>(long firstT, double scale, Span<T> destination) => Kernels.Constant(destination, scale * factor);
 }

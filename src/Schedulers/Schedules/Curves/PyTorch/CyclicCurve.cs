@@ -87,7 +87,17 @@ internal sealed class CyclicCurve : DecayCurve
             else
             {
                 var falling = offset > _stepSizeUp;
-                FillSide(part, t, cycle, scale, new CyclicRun(_total, falling ? cycle + 1 : cycle), falling ? 1.0 / (_stepRatio - 1.0) : 1.0 / _stepRatio);
+                var multiplier = falling ? 1.0 / (_stepRatio - 1.0) : 1.0 / _stepRatio;
+                if (typeof(T) == typeof(float) && t + part.Length < CyclicRun.SingleExactBelow)
+                {
+                    // x (or x - 1) straight from the step: (t - cycle start) / total - shift, in one FMA.
+                    var origin = ((double)(index * _cycleLength) / _total) + (falling ? 1.0 : 0.0);
+                    FillSide(part, t, cycle, scale, new CyclicRunForSingle(_total, origin), multiplier);
+                }
+                else
+                {
+                    FillSide(part, t, cycle, scale, new CyclicRun(_total, falling ? cycle + 1 : cycle), multiplier);
+                }
             }
 
             done += part.Length;
