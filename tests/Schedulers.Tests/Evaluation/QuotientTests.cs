@@ -9,14 +9,11 @@ public sealed class QuotientTests
     {
         get
         {
+            var powers = new[] { 1, 2, 3, 10, 13, 20, 24, 31 };
+            var hardest = powers.SelectMany(power => new[] { Math.Pow(2, power) - 1, Math.Pow(2, power) + 1 }); // all-ones significands
+            var ordinary = new double[] { 3, 7, 10, 53, 4000, 5000, 123_457, 9_999_991 };
             var data = new TheoryData<double>();
-            foreach (var power in new[] { 1, 2, 3, 10, 13, 20, 24, 31 })
-            {
-                data.Add(Math.Pow(2, power) - 1); // all-ones significands, the hardest divisors
-                data.Add(Math.Pow(2, power) + 1);
-            }
-
-            foreach (var total in new double[] { 3, 7, 10, 53, 4000, 5000, 123_457, 9_999_991 })
+            foreach (var total in hardest.Concat(ordinary).Distinct())
             {
                 data.Add(total);
             }
