@@ -4,15 +4,29 @@ namespace Schedulers.Cli;
 
 /// <summary>
 /// The <c>schedulers</c> command line. Output goes to the writers given, so tests run it in-process exactly as a user
-/// would, exit codes included.
+/// would, exit codes included. A refused input prints every problem on standard error, nothing on standard output, and
+/// exits with 2; no user mistake prints a stack trace.
 /// </summary>
 internal static class CliApp
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("Learning-rate schedules from the command line: curves from a configuration (JSON or flags).")
+        var root = new RootCommand("""
+            Learning-rate schedules from the command line: curves, plots, checks and imports of Kohya / Hugging Face settings.
+
+            Start with:
+              schedulers describe                       every scheduler and its parameters
+              schedulers validate --config my.json      every problem at once, or a one-line summary
+              schedulers curve --config my.json         the learning rate at each step (CSV)
+              schedulers compare --config a.json --config b.json --plot compare.png
+              schedulers convert --config my_lora.toml --from kohya
+            """)
         {
-            CurveCommand.Create(output),
+            CurveCommand.Create(output, error),
+            CompareCommand.Create(output, error),
+            ValidateCommand.Create(output, error),
+            DescribeCommand.Create(output),
+            ConvertCommand.Create(output, error),
         };
 
         var parseResult = root.Parse(args);
@@ -42,7 +56,11 @@ internal static class CliApp
         }
         catch (UsageException exception)
         {
-            error.WriteLine($"error: {exception.Message}");
+            foreach (var problem in exception.Problems)
+            {
+                error.WriteLine($"error: {problem}");
+            }
+
             return ExitCodes.Refused;
         }
     }

@@ -1,4 +1,20 @@
+using System.Collections.Immutable;
+
 namespace Schedulers.Cli;
 
-/// <summary>A command-line input the library has no say in (a missing file, a flag that needs another) was refused.</summary>
-internal sealed class UsageException(string message) : Exception(message);
+/// <summary>
+/// Command-line input the library has no say in (a missing file, a flag that needs another, a setting of an imported
+/// file) was refused; every problem found is listed, not only the first.
+/// </summary>
+internal sealed class UsageException : Exception
+{
+    public UsageException(string message)
+        : this([message])
+    {
+    }
+
+    public UsageException(ImmutableArray<string> problems)
+        : base(string.Join(Environment.NewLine, problems)) => Problems = problems;
+
+    public ImmutableArray<string> Problems { get; }
+}

@@ -1,0 +1,35 @@
+using System.CommandLine;
+
+namespace Schedulers.Cli;
+
+/// <summary><c>schedulers convert</c>: an sd-scripts or Hugging Face configuration as our JSON.</summary>
+internal static class ConvertCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var input = new ConfigurationInput();
+        var destination = new OutputOption();
+        var command = new Command("convert", """
+            Print the equivalent configuration in our JSON (after validating it); notes on stderr list what the import ignored.
+
+            Examples:
+              schedulers convert --config my_lora.toml --from kohya
+              schedulers convert --config training_args.json --from hf --output schedule.json
+              schedulers convert --from kohya -- --lr_scheduler cosine_with_restarts --lr_scheduler_num_cycles 3 --max_train_steps 2000
+            """)
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        input.AddTo(command);
+        destination.AddTo(command);
+        command.SetAction(parseResult =>
+        {
+            var configuration = input.Read(parseResult);
+            var schedule = configuration.CreateSchedule();
+            Notes.Print(configuration, error);
+            destination.Write(parseResult, output, writer => writer.Write(schedule.ToJson() + "\n"));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

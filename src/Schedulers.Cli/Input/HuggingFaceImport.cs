@@ -1,0 +1,211 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Schedulers.Cli;
+
+/// <summary>
+/// The schedule Hugging Face's <c>Trainer</c> builds from a <c>TrainingArguments</c> JSON (<c>learning_rate</c>,
+/// <c>max_steps</c>, <c>lr_scheduler_type</c>, <c>warmup_steps</c>, <c>warmup_ratio</c>, <c>lr_scheduler_kwargs</c>),
+/// through <c>transformers.get_scheduler</c>: what it ignores is listed as notes, what it refuses is refused, every other
+/// key of the file is unrelated to the schedule and ignored.
+/// </summary>
+internal static class HuggingFaceImport
+{
+    private const double DefaultLearningRate = 5e-5;
+
+    /// <summary><c>lr_scheduler_kwargs</c> names that differ from ours, per transformers' schedule functions.</summary>
+    private static readonly ImmutableDictionary<string, string> KeywordNames = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["min_lr_rate"] = "min_lr_ratio",
+        ["num_decay_steps"] = "decay_steps",
+        ["num_stable_steps"] = "stable_steps",
+    }.ToImmutableDictionary();
+
+    /// <summary>What each schedule function takes besides the warmup and training length, in transformers' names.</summary>
+    private static readonly ImmutableDictionary<string, ImmutableArray<string>> Keywords = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal)
+    {
+        ["linear"] = [],
+        ["cosine"] = ["num_cycles"],
+        ["cosine_with_restarts"] = ["num_cycles"],
+        ["polynomial"] = ["lr_end", "power"],
+        ["cosine_with_min_lr"] = ["num_cycles", "min_lr", "min_lr_rate"],
+        ["warmup_stable_decay"] = ["num_decay_steps", "num_stable_steps", "warmup_type", "decay_type", "min_lr_ratio", "num_cycles"],
+    }.ToImmutableDictionary();
+
+    public static ImportedConfiguration FromJson(string json)
+    {
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException exception)
+        {
+            throw new UsageException($"the file is not valid JSON: {exception.Message}");
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new UsageException("a TrainingArguments file is a JSON object.");
+        }
+
+        var problems = new List<string>();
+        var notes = new List<string>();
+        var origins = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var entries = new List<KeyValuePair<string, ParameterValue>>();
+        void Set(string key, ParameterValue value, string origin)
+        {
+            entries.Add(new(key, value));
+            origins[key] = origin;
+        }
+
+        var learningRate = Number(root, "learning_rate", problems);
+        if (learningRate is null)
+        {
+            notes.Add($"learning_rate is not set: TrainingArguments' default {DefaultLearningRate.ToString("R", CultureInfo.InvariantCulture)} applies.");
+        }
+
+        var maxSteps = Number(root, "max_steps", problems);
+        var warmupSteps = Number(root, "warmup_steps", problems) ?? 0;
+        var warmupRatio = Number(root, "warmup_ratio", problems) ?? 0;
+        var name = Text(root, "lr_scheduler_type", problems) ?? "linear";
+        var kwargs = Kwargs(root, problems);
+        if (maxSteps is not { } steps || steps <= 0 || steps != Math.Floor(steps))
+        {
+            problems.Add($"max_steps {(maxSteps is null ? "is not set" : "= " + maxSteps.Value.ToString("R", CultureInfo.InvariantCulture))}: the Trainer then takes the length from num_train_epochs and the data set; give max_steps, a whole number >= 1.");
+        }
+
+        if (warmupSteps < 0 || warmupSteps != Math.Floor(warmupSteps))
+        {
+            problems.Add($"warmup_steps = {warmupSteps.ToString("R", CultureInfo.InvariantCulture)} is not a whole number >= 0.");
+        }
+
+        if (warmupRatio is < 0 or > 1)
+        {
+            problems.Add($"warmup_ratio = {warmupRatio.ToString("R", CultureInfo.InvariantCulture)} is not in [0, 1] (TrainingArguments refuses it).");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new UsageException([.. problems]);
+        }
+
+        var totalSteps = (long)maxSteps!.Value;
+
+        // TrainingArguments.get_warmup_steps: warmup_steps wins when > 0, else ceil(max_steps * warmup_ratio).
+        var warmup = warmupSteps > 0 ? (long)warmupSteps : (long)Math.Ceiling(totalSteps * warmupRatio);
+        var warmupOrigin = warmupSteps > 0 ? "warmup_steps" : "ceil(max_steps × warmup_ratio)";
+        if (warmupSteps > 0 && warmupRatio > 0)
+        {
+            notes.Add("warmup_ratio is ignored: warmup_steps > 0 takes precedence in the Trainer.");
+        }
+
+        Set(ScheduleOptions.SchedulerKey, name, "lr_scheduler_type");
+        Set("learning_rate", learningRate ?? DefaultLearningRate, "learning_rate");
+        Set("total_steps", totalSteps, "max_steps");
+        switch (name)
+        {
+            case "constant":
+                // get_scheduler builds constant with the optimizer alone: no warmup, no keyword.
+                if (warmup > 0)
+                {
+                    notes.Add($"the warmup ({warmup} steps, from {warmupOrigin}) is ignored: transformers' get_scheduler builds 'constant' without one (use constant_with_warmup).");
+                }
+
+                NoteIgnoredKeywords(name, kwargs, notes);
+                return Result(entries, notes, origins);
+            case "constant_with_warmup":
+            case "inverse_sqrt":
+                Set("warmup_steps", warmup, warmupOrigin);
+                NoteIgnoredKeywords(name, kwargs, notes);
+                return Result(entries, notes, origins);
+            case "reduce_lr_on_plateau":
+                throw new UsageException("lr_scheduler_type reduce_lr_on_plateau follows a metric, not the step: it is not a schedule of the step alone.");
+        }
+
+        if (!Keywords.TryGetValue(name, out var takes))
+        {
+            throw new UsageException($"lr_scheduler_type '{name}' is not one of transformers' schedules here: {string.Join(", ", Keywords.Keys.Order(StringComparer.Ordinal).Concat(["constant", "constant_with_warmup", "inverse_sqrt"]))}.");
+        }
+
+        Set("warmup_steps", warmup, warmupOrigin);
+        var refused = kwargs.Keys.Where(key => !takes.Contains(key)).ToArray();
+        if (refused.Length > 0)
+        {
+            throw new UsageException([.. refused.Select(key => $"lr_scheduler_kwargs {key}: transformers passes it to the {name} schedule function, which does not take it (TypeError){(takes.IsEmpty ? string.Empty : "; it takes " + string.Join(", ", takes))}.")]);
+        }
+
+        foreach (var (key, value) in kwargs)
+        {
+            Set(KeywordNames.GetValueOrDefault(key, key), value, $"lr_scheduler_kwargs {key}");
+        }
+
+        return Result(entries, notes, origins);
+    }
+
+    private static void NoteIgnoredKeywords(string name, ImmutableDictionary<string, ParameterValue> kwargs, List<string> notes)
+    {
+        foreach (var key in kwargs.Keys)
+        {
+            notes.Add($"lr_scheduler_kwargs {key} is ignored: transformers' get_scheduler passes no keyword to '{name}'.");
+        }
+    }
+
+    private static ImportedConfiguration Result(List<KeyValuePair<string, ParameterValue>> entries, List<string> notes, ImmutableDictionary<string, string>.Builder origins) =>
+        new(ScheduleOptions.FromEntries(entries), [.. notes], origins.ToImmutable());
+
+    private static double? Number(JsonElement root, string key, List<string> problems)
+    {
+        if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && double.IsFinite(number))
+        {
+            return number;
+        }
+
+        problems.Add($"{key} = {value.GetRawText()} is not a finite number.");
+        return null;
+    }
+
+    private static string? Text(JsonElement root, string key, List<string> problems)
+    {
+        if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return value.GetString();
+        }
+
+        problems.Add($"{key} = {value.GetRawText()} is not a string.");
+        return null;
+    }
+
+    /// <summary><c>lr_scheduler_kwargs</c>: an object, or a string holding one (as the Trainer's command line passes it).</summary>
+    private static ImmutableDictionary<string, ParameterValue> Kwargs(JsonElement root, List<string> problems)
+    {
+        if (!root.TryGetProperty("lr_scheduler_kwargs", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return ImmutableDictionary<string, ParameterValue>.Empty;
+        }
+
+        var json = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+        try
+        {
+            var options = ScheduleOptions.FromJson(json);
+            return options.Entries.ToImmutableDictionary(StringComparer.Ordinal);
+        }
+        catch (ScheduleConfigurationException exception)
+        {
+            problems.Add($"lr_scheduler_kwargs is not a JSON object of keyword arguments: {exception.Problems[0].Message}");
+            return ImmutableDictionary<string, ParameterValue>.Empty;
+        }
+    }
+}

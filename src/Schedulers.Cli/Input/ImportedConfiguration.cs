@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+
+namespace Schedulers.Cli;
+
+/// <summary>
+/// A configuration in our vocabulary, with what the import did not carry over (notes) and, for each of our keys, the
+/// setting of the original tool it came from, so that a refusal names what the user actually wrote.
+/// </summary>
+internal sealed record ImportedConfiguration(ScheduleOptions Options, ImmutableArray<string> Notes, ImmutableDictionary<string, string> Origins)
+{
+    public static ImportedConfiguration Native(ScheduleOptions options) => new(options, [], ImmutableDictionary<string, string>.Empty);
+
+    /// <summary>Builds the schedule, naming the original settings in any problem.</summary>
+    public LearningRateSchedule CreateSchedule()
+    {
+        try
+        {
+            return LearningRateSchedule.Create(Options);
+        }
+        catch (ScheduleConfigurationException exception) when (!Origins.IsEmpty)
+        {
+            throw new UsageException([.. exception.Problems.Select(problem => problem.Message + Provenance(problem))]);
+        }
+    }
+
+    private string Provenance(ConfigurationProblem problem)
+    {
+        var origins = problem.Keys.Where(Origins.ContainsKey).Select(key => $"{key} comes from {Origins[key]}").ToArray();
+        return origins.Length == 0 ? string.Empty : $" ({string.Join("; ", origins)})";
+    }
+}

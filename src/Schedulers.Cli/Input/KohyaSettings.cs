@@ -1,0 +1,179 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Tomlyn.Model;
+
+namespace Schedulers.Cli;
+
+/// <summary>
+/// Reads sd-scripts settings with the types its argument parser gives them: from a TOML file the values keep their TOML
+/// types (sd-scripts puts them in its namespace unconverted), from arguments they are text converted as argparse does.
+/// Every problem is collected before anything is refused.
+/// </summary>
+internal sealed class KohyaSettings(Dictionary<string, object> settings, bool fromArguments)
+{
+    private readonly List<string> _problems = [];
+
+    public void Problem(string message) => _problems.Add(message);
+
+    public void ThrowIfProblems()
+    {
+        if (_problems.Count > 0)
+        {
+            throw new UsageException([.. _problems]);
+        }
+    }
+
+    /// <summary>A <c>type=float</c> setting.</summary>
+    public double? Number(string key) => settings.GetValueOrDefault(key) switch
+    {
+        null => null,
+        long whole => whole,
+        double number => number,
+        string text when fromArguments && TryParsePythonFloat(text, out var number) => number,
+        var other => Refuse<double?>(key, other, "a number"),
+    };
+
+    /// <summary>A <c>type=int</c> setting: Python's <c>int()</c> takes digits only, so <c>1e3</c> and <c>10.0</c> are refused.</summary>
+    public long? Integer(string key) => settings.GetValueOrDefault(key) switch
+    {
+        null => null,
+        long whole => whole,
+        string text when fromArguments && long.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) => whole,
+        var other => Refuse<long?>(key, other, "a whole number"),
+    };
+
+    /// <summary>A <c>type=str</c> setting.</summary>
+    public string? Text(string key) => settings.GetValueOrDefault(key) switch
+    {
+        null => null,
+        string text => text,
+        var other => Refuse<string?>(key, other, "a string"),
+    };
+
+    /// <summary>
+    /// <c>lr_warmup_steps</c> / <c>lr_decay_steps</c>: an integer is steps; a float below 1 is a share of the training
+    /// steps, truncated (<c>int(ratio * N)</c>). From arguments sd-scripts' <c>int_or_float</c> also reads <c>"10%"</c>
+    /// as a share and refuses <c>"1.0"</c> or <c>"1.5"</c>. A TOML float of 1 or more would give sd-scripts a warmup of
+    /// that many times the training length; it is refused here as a mistake.
+    /// </summary>
+    public long Steps(string key, long totalSteps)
+    {
+        switch (settings.GetValueOrDefault(key))
+        {
+            case null:
+                return 0;
+            case long whole:
+                return whole;
+            case double share when share is >= 0 and < 1:
+                return (long)(share * totalSteps);
+            case double share:
+                Problem($"{key} = {Format(share)}: a float is a share of the training steps and must be in [0, 1); write whole steps as an integer.");
+                return 0;
+            case string text when fromArguments:
+                return ArgumentSteps(key, text, totalSteps);
+            case var other:
+                return Refuse<long>(key, other, "an integer number of steps or a float share below 1");
+        }
+    }
+
+    /// <summary><c>lr_scheduler_args</c>: <c>"key=value"</c> strings, each value read by Python's <c>ast.literal_eval</c>.</summary>
+    public ImmutableDictionary<string, ParameterValue> SchedulerArguments()
+    {
+        IEnumerable<string> items;
+        switch (settings.GetValueOrDefault("lr_scheduler_args"))
+        {
+            case null:
+                return ImmutableDictionary<string, ParameterValue>.Empty;
+            case List<string> list:
+                items = list;
+                break;
+            case TomlArray array when array.All(item => item is string):
+                items = array.Cast<string>();
+                break;
+            case var other:
+                return Refuse<ImmutableDictionary<string, ParameterValue>>("lr_scheduler_args", other, "a list of \"key=value\" strings");
+        }
+
+        var arguments = ImmutableDictionary.CreateBuilder<string, ParameterValue>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var parts = item.Split('=');
+            if (parts.Length != 2 || parts[0].Length == 0)
+            {
+                Problem($"lr_scheduler_args \"{item}\" is not \"key=value\" (sd-scripts splits it at its one '=').");
+            }
+            else if (PythonLiteral.TryParse(parts[1]) is not { } value)
+            {
+                Problem($"lr_scheduler_args \"{item}\": '{parts[1]}' is not a Python literal (sd-scripts reads it with ast.literal_eval; quote strings: {parts[0]}='{parts[1]}').");
+            }
+            else
+            {
+                arguments[parts[0]] = value;
+            }
+        }
+
+        return arguments.ToImmutable();
+    }
+
+    private long ArgumentSteps(string key, string text, long totalSteps)
+    {
+        if (text.EndsWith('%'))
+        {
+            if (TryParsePythonFloat(text[..^1], out var percent) && double.IsFinite(percent) && percent >= 0)
+            {
+                var share = percent / 100.0;
+                return (long)(share * totalSteps);
+            }
+
+            Problem($"--{key} {text} is not a valid percentage (sd-scripts refuses it).");
+            return 0;
+        }
+
+        if (!TryParsePythonFloat(text, out var number) || !double.IsFinite(number))
+        {
+            Problem($"--{key} {text} is not an int or float (sd-scripts refuses it).");
+            return 0;
+        }
+
+        if (number >= 1)
+        {
+            // sd-scripts reads a value >= 1 with int(), which refuses "1.0", "1.5" and "1e3".
+            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
+            {
+                return whole;
+            }
+
+            Problem($"--{key} {text}: sd-scripts reads a value of 1 or more as a whole number of steps and refuses '{text}'; a share must be below 1.");
+            return 0;
+        }
+
+        if (number < 0)
+        {
+            Problem($"--{key} {text} is negative.");
+            return 0;
+        }
+
+        return (long)(number * totalSteps);
+    }
+
+    private static bool TryParsePythonFloat(string text, out double number) =>
+        double.TryParse(text.Trim().Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+
+    private T Refuse<T>(string key, object value, string expected)
+    {
+        Problem($"{key} = {Describe(value)}: sd-scripts expects {expected} here.");
+        return default!;
+    }
+
+    private static string Describe(object value) => value switch
+    {
+        string text => $"\"{text}\"",
+        double number => Format(number),
+        bool flag => flag ? "true" : "false",
+        TomlArray => "an array",
+        TomlTable => "a table",
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "?",
+    };
+
+    private static string Format(double number) => number.ToString("R", CultureInfo.InvariantCulture);
+}
