@@ -76,9 +76,26 @@ internal static class Kernels
         }
         else if (Vector256.IsHardwareAccelerated && destination.Length >= Vector256<double>.Count)
         {
+            const int Width = 4;
             var steps = Vector256<double>.Indices + Vector256.Create((double)firstStep);
-            var stride = Vector256.Create((double)Vector256<double>.Count);
-            for (; i <= destination.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+
+            // As above, four independent step vectors; pairs of results are stored together (eight floats in one store).
+            var steps1 = steps + Vector256.Create((double)Width);
+            var steps2 = steps + Vector256.Create(2.0 * Width);
+            var steps3 = steps + Vector256.Create(3.0 * Width);
+            var stride4 = Vector256.Create(4.0 * Width);
+            for (; i <= destination.Length - (4 * Width); i += 4 * Width)
+            {
+                Lanes.StorePair(op.Invoke(steps), op.Invoke(steps1), ref target, (nuint)i);
+                Lanes.StorePair(op.Invoke(steps2), op.Invoke(steps3), ref target, (nuint)(i + (2 * Width)));
+                steps += stride4;
+                steps1 += stride4;
+                steps2 += stride4;
+                steps3 += stride4;
+            }
+
+            var stride = Vector256.Create((double)Width);
+            for (; i <= destination.Length - Width; i += Width)
             {
                 Lanes.Store(op.Invoke(steps), ref target, (nuint)i);
                 steps += stride;
@@ -176,6 +193,12 @@ internal static class Kernels
         where T : unmanaged
     {
         var length = table.BlockLength;
+        if (!Vector512.IsHardwareAccelerated && Vector256.IsHardwareAccelerated && length % Vector256<float>.Count == 0)
+        {
+            RotateGroup256(group, table, cosines, sines, amplitude, offset, floor);
+            return;
+        }
+
         if (!Vector512.IsHardwareAccelerated || length % Vector512<float>.Count != 0)
         {
             for (var k = 0; k < BlocksPerGroup; k++)
@@ -242,6 +265,66 @@ internal static class Kernels
             Vector512.MaxNative(Vector512.FusedMultiplyAdd(a1, cosJ, Vector512.FusedMultiplyAdd(b1, sinJ, c)), lowest).StoreUnsafe(ref target, i + stride);
             Vector512.MaxNative(Vector512.FusedMultiplyAdd(a2, cosJ, Vector512.FusedMultiplyAdd(b2, sinJ, c)), lowest).StoreUnsafe(ref target, i + (2 * stride));
             Vector512.MaxNative(Vector512.FusedMultiplyAdd(a3, cosJ, Vector512.FusedMultiplyAdd(b3, sinJ, c)), lowest).StoreUnsafe(ref target, i + (3 * stride));
+        }
+    }
+
+    /// <summary>
+    /// The group kernel with 256-bit vectors (machines without AVX-512): four blocks per pair of table loads, float output
+    /// in single precision eight lanes wide, as the 512-bit kernels do.
+    /// </summary>
+    private static void RotateGroup256<T>(Span<T> group, RotationTable table, ReadOnlySpan<double> cosines, ReadOnlySpan<double> sines, double amplitude, double offset, double floor)
+        where T : unmanaged
+    {
+        var stride = (nuint)table.BlockLength;
+        if (typeof(T) == typeof(float))
+        {
+            ref var single = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<T, float>(group));
+            ref var cosSingle = ref MemoryMarshal.GetArrayDataReference(table.CosSingle);
+            ref var sinSingle = ref MemoryMarshal.GetArrayDataReference(table.SinSingle);
+            var fa0 = Vector256.Create((float)(amplitude * cosines[0]));
+            var fb0 = Vector256.Create((float)(-amplitude * sines[0]));
+            var fa1 = Vector256.Create((float)(amplitude * cosines[1]));
+            var fb1 = Vector256.Create((float)(-amplitude * sines[1]));
+            var fa2 = Vector256.Create((float)(amplitude * cosines[2]));
+            var fb2 = Vector256.Create((float)(-amplitude * sines[2]));
+            var fa3 = Vector256.Create((float)(amplitude * cosines[3]));
+            var fb3 = Vector256.Create((float)(-amplitude * sines[3]));
+            var fc = Vector256.Create((float)offset);
+            var flowest = Vector256.Create((float)floor);
+            for (nuint i = 0; i < stride; i += (nuint)Vector256<float>.Count)
+            {
+                var cosJ = Vector256.LoadUnsafe(ref cosSingle, i);
+                var sinJ = Vector256.LoadUnsafe(ref sinSingle, i);
+                Vector256.MaxNative(Vector256.FusedMultiplyAdd(fa0, cosJ, Vector256.FusedMultiplyAdd(fb0, sinJ, fc)), flowest).StoreUnsafe(ref single, i);
+                Vector256.MaxNative(Vector256.FusedMultiplyAdd(fa1, cosJ, Vector256.FusedMultiplyAdd(fb1, sinJ, fc)), flowest).StoreUnsafe(ref single, i + stride);
+                Vector256.MaxNative(Vector256.FusedMultiplyAdd(fa2, cosJ, Vector256.FusedMultiplyAdd(fb2, sinJ, fc)), flowest).StoreUnsafe(ref single, i + (2 * stride));
+                Vector256.MaxNative(Vector256.FusedMultiplyAdd(fa3, cosJ, Vector256.FusedMultiplyAdd(fb3, sinJ, fc)), flowest).StoreUnsafe(ref single, i + (3 * stride));
+            }
+
+            return;
+        }
+
+        ref var target = ref MemoryMarshal.GetReference(group);
+        ref var cosTable = ref MemoryMarshal.GetArrayDataReference(table.Cos);
+        ref var sinTable = ref MemoryMarshal.GetArrayDataReference(table.Sin);
+        var a0 = Vector256.Create(amplitude * cosines[0]);
+        var b0 = Vector256.Create(-amplitude * sines[0]);
+        var a1 = Vector256.Create(amplitude * cosines[1]);
+        var b1 = Vector256.Create(-amplitude * sines[1]);
+        var a2 = Vector256.Create(amplitude * cosines[2]);
+        var b2 = Vector256.Create(-amplitude * sines[2]);
+        var a3 = Vector256.Create(amplitude * cosines[3]);
+        var b3 = Vector256.Create(-amplitude * sines[3]);
+        var c = Vector256.Create(offset);
+        var lowest = Vector256.Create(floor);
+        for (nuint i = 0; i < stride; i += (nuint)Vector256<double>.Count)
+        {
+            var cosJ = Vector256.LoadUnsafe(ref cosTable, i);
+            var sinJ = Vector256.LoadUnsafe(ref sinTable, i);
+            Lanes.Store(Vector256.MaxNative(Vector256.FusedMultiplyAdd(a0, cosJ, Vector256.FusedMultiplyAdd(b0, sinJ, c)), lowest), ref target, i);
+            Lanes.Store(Vector256.MaxNative(Vector256.FusedMultiplyAdd(a1, cosJ, Vector256.FusedMultiplyAdd(b1, sinJ, c)), lowest), ref target, i + stride);
+            Lanes.Store(Vector256.MaxNative(Vector256.FusedMultiplyAdd(a2, cosJ, Vector256.FusedMultiplyAdd(b2, sinJ, c)), lowest), ref target, i + (2 * stride));
+            Lanes.Store(Vector256.MaxNative(Vector256.FusedMultiplyAdd(a3, cosJ, Vector256.FusedMultiplyAdd(b3, sinJ, c)), lowest), ref target, i + (3 * stride));
         }
     }
 
@@ -385,6 +468,14 @@ internal static class Kernels
                     (Vector512.LoadUnsafe(ref value, (nuint)i) * (Vector512.LoadUnsafe(ref factor, (nuint)i) * inverses)).StoreUnsafe(ref value, (nuint)i);
                 }
             }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                var inverses = Vector256.Create(inverse);
+                for (; i <= values.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+                {
+                    (Vector256.LoadUnsafe(ref value, (nuint)i) * (Vector256.LoadUnsafe(ref factor, (nuint)i) * inverses)).StoreUnsafe(ref value, (nuint)i);
+                }
+            }
 
             for (; i < values.Length; i++)
             {
@@ -402,6 +493,14 @@ internal static class Kernels
                 for (; i <= values.Length - Vector512<float>.Count; i += Vector512<float>.Count)
                 {
                     (Vector512.LoadUnsafe(ref value, (nuint)i) * (Vector512.LoadUnsafe(ref factor, (nuint)i) * inverses)).StoreUnsafe(ref value, (nuint)i);
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                var inverses = Vector256.Create(single);
+                for (; i <= values.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+                {
+                    (Vector256.LoadUnsafe(ref value, (nuint)i) * (Vector256.LoadUnsafe(ref factor, (nuint)i) * inverses)).StoreUnsafe(ref value, (nuint)i);
                 }
             }
 

@@ -51,6 +51,22 @@ internal static class Lanes
         }
     }
 
+    /// <summary>Two consecutive vectors: for float output one 256-bit store of eight narrowed values instead of two halves.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StorePair<T>(Vector256<double> first, Vector256<double> second, ref T target, nuint index)
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(float))
+        {
+            Vector256.Narrow(first, second).StoreUnsafe(ref Unsafe.As<T, float>(ref target), index);
+        }
+        else
+        {
+            first.StoreUnsafe(ref Unsafe.As<T, double>(ref target), index);
+            second.StoreUnsafe(ref Unsafe.As<T, double>(ref target), index + (nuint)Vector256<double>.Count);
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store<T>(double value, ref T target, int index)
         where T : unmanaged => Unsafe.Add(ref target, index) = From<T>(value);

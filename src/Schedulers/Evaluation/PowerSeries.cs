@@ -68,7 +68,7 @@ internal sealed class PowerSeries
     private void FillBlock<T>(Span<T> block, long t0, long length, double x0, double anchor, double end)
         where T : unmanaged
     {
-        if (typeof(T) == typeof(float) && Vector512.IsHardwareAccelerated)
+        if (typeof(T) == typeof(float) && (Vector512.IsHardwareAccelerated || Vector256.IsHardwareAccelerated))
         {
             FillBlockSingle(MemoryMarshal.Cast<T, float>(block), length, x0, anchor, end);
             return;
@@ -113,7 +113,7 @@ internal sealed class PowerSeries
     }
 
     /// <summary>
-    /// The block in single precision for float output: <c>d = -j / (length * x0)</c> from exact offsets, and the series
+    /// The block in single precision for float output (sixteen or eight lanes): <c>d = -j / (length * x0)</c> from exact offsets, and the series
     /// cut at <see cref="SingleDegree"/> terms (0.02^7 is far below float's precision).
     /// </summary>
     private void FillBlockSingle(Span<float> block, long length, double x0, double anchor, double end)
@@ -121,19 +121,39 @@ internal sealed class PowerSeries
         ref var target = ref MemoryMarshal.GetReference(block);
         var slope = (float)(-1.0 / (length * x0));
         var i = 0;
-        var offsets = Vector512<float>.Indices;
-        var stride = Vector512.Create((float)Vector512<float>.Count);
-        for (; i <= block.Length - Vector512<float>.Count; i += Vector512<float>.Count)
+        if (Vector512.IsHardwareAccelerated)
         {
-            var d = offsets * Vector512.Create(slope);
-            var sum = Vector512.Create((float)_coefficients[SingleDegree]);
-            for (var k = SingleDegree - 1; k >= 0; k--)
+            var offsets = Vector512<float>.Indices;
+            var stride = Vector512.Create((float)Vector512<float>.Count);
+            for (; i <= block.Length - Vector512<float>.Count; i += Vector512<float>.Count)
             {
-                sum = Vector512.FusedMultiplyAdd(sum, d, Vector512.Create((float)_coefficients[k]));
-            }
+                var d = offsets * Vector512.Create(slope);
+                var sum = Vector512.Create((float)_coefficients[SingleDegree]);
+                for (var k = SingleDegree - 1; k >= 0; k--)
+                {
+                    sum = Vector512.FusedMultiplyAdd(sum, d, Vector512.Create((float)_coefficients[k]));
+                }
 
-            Vector512.FusedMultiplyAdd(Vector512.Create((float)anchor), sum, Vector512.Create((float)end)).StoreUnsafe(ref target, (nuint)i);
-            offsets += stride;
+                Vector512.FusedMultiplyAdd(Vector512.Create((float)anchor), sum, Vector512.Create((float)end)).StoreUnsafe(ref target, (nuint)i);
+                offsets += stride;
+            }
+        }
+        else
+        {
+            var offsets = Vector256<float>.Indices;
+            var stride = Vector256.Create((float)Vector256<float>.Count);
+            for (; i <= block.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                var d = offsets * Vector256.Create(slope);
+                var sum = Vector256.Create((float)_coefficients[SingleDegree]);
+                for (var k = SingleDegree - 1; k >= 0; k--)
+                {
+                    sum = Vector256.FusedMultiplyAdd(sum, d, Vector256.Create((float)_coefficients[k]));
+                }
+
+                Vector256.FusedMultiplyAdd(Vector256.Create((float)anchor), sum, Vector256.Create((float)end)).StoreUnsafe(ref target, (nuint)i);
+                offsets += stride;
+            }
         }
 
         for (; i < block.Length; i++)
