@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 
 namespace Schedulers.Cli;
 
@@ -11,7 +12,8 @@ internal static class CliApp
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("""
+        // A plain command named after the tool (a RootCommand takes the assembly's name), with RootCommand's options.
+        var root = new Command("schedulers", """
             Learning-rate schedules from the command line: curves, plots, checks and imports of Kohya / Hugging Face settings.
 
             Start with:
@@ -27,6 +29,8 @@ internal static class CliApp
             ValidateCommand.Create(output, error),
             DescribeCommand.Create(output),
             ConvertCommand.Create(output, error),
+            new HelpOption(),
+            new VersionOption(),
         };
 
         var parseResult = root.Parse(args);
@@ -43,7 +47,13 @@ internal static class CliApp
 
         try
         {
-            return parseResult.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            var exitCode = parseResult.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            if (parseResult.Action is HelpAction)
+            {
+                CommandExamples.Write(parseResult.CommandResult.Command.Name, output);
+            }
+
+            return exitCode;
         }
         catch (ScheduleConfigurationException exception)
         {

@@ -22,14 +22,7 @@ internal static class CompareCommand
         var range = new CurveRange();
         var plot = new PlotOptions();
         var destination = new OutputOption();
-        var command = new Command("compare", """
-            Compare configurations over the same steps: a CSV with one column per configuration, or one plot.
-
-            Examples:
-              schedulers compare --config cosine.json --config wsd.json --plot compare.png
-              schedulers compare --config a.toml --config b.toml --from kohya --plot compare.svg --log-y
-              schedulers compare --config a.json --config b.json --steps 5000 --output side-by-side.csv
-            """);
+        var command = new Command("compare", "Compare configurations over the same steps: a CSV with one column per configuration, or one plot.");
         command.Options.Add(configs);
         command.Options.Add(source);
         command.Options.Add(numProcesses);

@@ -9,14 +9,7 @@ internal static class ConvertCommand
     {
         var input = new ConfigurationInput();
         var destination = new OutputOption();
-        var command = new Command("convert", """
-            Print the equivalent configuration in our JSON (after validating it); notes on stderr list what the import ignored.
-
-            Examples:
-              schedulers convert --config my_lora.toml --from kohya
-              schedulers convert --config training_args.json --from hf --output schedule.json
-              schedulers convert --from kohya -- --lr_scheduler cosine_with_restarts --lr_scheduler_num_cycles 3 --max_train_steps 2000
-            """)
+        var command = new Command("convert", "Print the equivalent configuration in our JSON (after validating it); notes on stderr list what the import ignored.")
         {
             TreatUnmatchedTokensAsErrors = false,
         };

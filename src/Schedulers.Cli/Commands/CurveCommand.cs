@@ -17,16 +17,7 @@ internal static class CurveCommand
             DefaultValueFactory = _ => CurveFormat.Csv,
         };
 
-        var command = new Command("curve", """
-            Print (or draw) the learning rate at each step of a schedule.
-
-            Examples:
-              schedulers curve --scheduler cosine --learning-rate 3e-4 --warmup-steps 100 --total-steps 1000
-              schedulers curve --config my.json --format json --output curve.json
-              schedulers curve --config my_lora.toml --from kohya --format csv
-              schedulers curve --from kohya -- --lr_scheduler cosine --learning_rate 1e-4 --max_train_steps 1600 --lr_warmup_steps 10%
-              schedulers curve --config my.json --plot curve.png --log-y
-            """)
+        var command = new Command("curve", "Print (or draw) the learning rate at each step of a schedule.")
         {
             TreatUnmatchedTokensAsErrors = false,
         };

@@ -23,14 +23,7 @@ internal static class DescribeCommand
             Description = "table (for people) or json (for programs: a GUI's field list).",
             DefaultValueFactory = _ => DescribeFormat.Table,
         };
-        var command = new Command("describe", """
-            List the schedulers and the parameters each takes: type, range, default, meaning.
-
-            Examples:
-              schedulers describe
-              schedulers describe cosine
-              schedulers describe OneCycleLR --format json
-            """);
+        var command = new Command("describe", "List the schedulers and the parameters each takes: type, range, default, meaning.");
         command.Arguments.Add(name);
         command.Options.Add(format);
         command.SetAction(parseResult =>

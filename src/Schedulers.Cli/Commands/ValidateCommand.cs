@@ -12,14 +12,7 @@ internal static class ValidateCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var input = new ConfigurationInput();
-        var command = new Command("validate", """
-            Check a configuration: list every problem (exit 2), or summarise the valid schedule on one line (exit 0).
-
-            Examples:
-              schedulers validate --config my.json
-              schedulers validate --config my_lora.toml --from kohya
-              schedulers validate --config training_args.json --from hf
-            """)
+        var command = new Command("validate", "Check a configuration: list every problem (exit 2), or summarise the valid schedule on one line (exit 0).")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
