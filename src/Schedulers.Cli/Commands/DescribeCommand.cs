@@ -106,7 +106,7 @@ internal static class DescribeCommand
         json.WriteString("presence", parameter.Presence.ToString());
         json.WriteBoolean("required", parameter.Presence == ParameterPresence.Required);
         json.WritePropertyName("default");
-        WriteValue(json, parameter.DefaultValue);
+        json.WriteRawValue(parameter.DefaultValue?.ToJson() ?? "null");
         json.WriteString("default_description", parameter.DefaultDescription);
         if (parameter.Range is { } range)
         {
@@ -152,34 +152,6 @@ internal static class DescribeCommand
         else
         {
             json.WriteNull(name);
-        }
-    }
-
-    private static void WriteValue(Utf8JsonWriter json, ParameterValue? value)
-    {
-        switch (value?.Kind)
-        {
-            case ParameterValueKind.Number:
-                json.WriteNumberValue(value.NumberValue);
-                break;
-            case ParameterValueKind.Text:
-                json.WriteStringValue(value.TextValue);
-                break;
-            case ParameterValueKind.Boolean:
-                json.WriteBooleanValue(value.BooleanValue);
-                break;
-            case ParameterValueKind.List:
-                json.WriteStartArray();
-                foreach (var item in value.Items)
-                {
-                    WriteValue(json, item);
-                }
-
-                json.WriteEndArray();
-                break;
-            default:
-                json.WriteNullValue();
-                break;
         }
     }
 

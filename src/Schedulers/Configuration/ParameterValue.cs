@@ -103,6 +103,19 @@ public sealed class ParameterValue : IEquatable<ParameterValue>
     /// <param name="value">The boolean.</param>
     public static implicit operator ParameterValue(bool value) => FromBoolean(value);
 
+    /// <summary>Gets the value as JSON, written as <see cref="ScheduleOptions.ToJson"/> writes it (whole numbers without a fraction).</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            ScheduleJson.WriteValue(writer, this);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     /// <summary>Gets the value the way a user would recognise it in a message: numbers as written, strings quoted.</summary>
     /// <returns>The display text.</returns>
     public override string ToString() => Kind switch

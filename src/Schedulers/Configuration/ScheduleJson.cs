@@ -92,7 +92,7 @@ internal static class ScheduleJson
         writer.WriteEndObject();
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, ParameterValue value)
+    internal static void WriteValue(Utf8JsonWriter writer, ParameterValue value)
     {
         switch (value.Kind)
         {

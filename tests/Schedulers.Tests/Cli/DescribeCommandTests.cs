@@ -54,6 +54,16 @@ public sealed class DescribeCommandTests
     }
 
     [Fact]
+    public void The_json_form_gives_defaults_as_json_values()
+    {
+        var run = CliRun.Of("describe", "cosine", "--format", "json");
+
+        var parameters = JsonDocument.Parse(run.Output).RootElement.GetProperty("schedulers")[0].GetProperty("parameters").EnumerateArray().ToArray();
+        parameters.Single(parameter => parameter.GetProperty("key").GetString() == "num_cycles").GetProperty("default").GetDouble().Should().Be(0.5);
+        parameters.Single(parameter => parameter.GetProperty("key").GetString() == "learning_rate").GetProperty("default").ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    [Fact]
     public void The_json_form_of_the_whole_catalog_holds_every_scheduler()
     {
         var run = CliRun.Of("describe", "--format", "json");
