@@ -17,4 +17,13 @@ internal sealed class UsageException : Exception
         : base(string.Join(Environment.NewLine, problems)) => Problems = problems;
 
     public ImmutableArray<string> Problems { get; }
+
+    /// <summary>Refuses the input when any problem was found, listing them all.</summary>
+    public static void ThrowIfAny(IReadOnlyCollection<string> problems)
+    {
+        if (problems.Count > 0)
+        {
+            throw new UsageException([.. problems]);
+        }
+    }
 }

@@ -52,19 +52,12 @@ internal static class HuggingFaceImport
         }
 
         var problems = new List<string>();
-        var notes = new List<string>();
-        var origins = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        var entries = new List<KeyValuePair<string, ParameterValue>>();
-        void Set(string key, ParameterValue value, string origin)
-        {
-            entries.Add(new(key, value));
-            origins[key] = origin;
-        }
+        var import = new ImportBuilder();
 
         var learningRate = Number(root, "learning_rate", problems);
         if (learningRate is null)
         {
-            notes.Add($"learning_rate is not set: TrainingArguments' default {DefaultLearningRate.ToString("R", CultureInfo.InvariantCulture)} applies.");
+            import.Note($"learning_rate is not set: TrainingArguments' default {DefaultLearningRate.ToString("R", CultureInfo.InvariantCulture)} applies.");
         }
 
         var maxSteps = Number(root, "max_steps", problems);
@@ -87,10 +80,7 @@ internal static class HuggingFaceImport
             problems.Add($"warmup_ratio = {warmupRatio.ToString("R", CultureInfo.InvariantCulture)} is not in [0, 1] (TrainingArguments refuses it).");
         }
 
-        if (problems.Count > 0)
-        {
-            throw new UsageException([.. problems]);
-        }
+        UsageException.ThrowIfAny(problems);
 
         var totalSteps = (long)maxSteps!.Value;
 
@@ -99,28 +89,28 @@ internal static class HuggingFaceImport
         var warmupOrigin = warmupSteps > 0 ? "warmup_steps" : "ceil(max_steps × warmup_ratio)";
         if (warmupSteps > 0 && warmupRatio > 0)
         {
-            notes.Add("warmup_ratio is ignored: warmup_steps > 0 takes precedence in the Trainer.");
+            import.Note("warmup_ratio is ignored: warmup_steps > 0 takes precedence in the Trainer.");
         }
 
-        Set(ScheduleOptions.SchedulerKey, name, "lr_scheduler_type");
-        Set("learning_rate", learningRate ?? DefaultLearningRate, "learning_rate");
-        Set("total_steps", totalSteps, "max_steps");
+        import.Set(ScheduleOptions.SchedulerKey, name, "lr_scheduler_type");
+        import.Set("learning_rate", learningRate ?? DefaultLearningRate, "learning_rate");
+        import.Set("total_steps", totalSteps, "max_steps");
         switch (name)
         {
             case "constant":
                 // get_scheduler builds constant with the optimizer alone: no warmup, no keyword.
                 if (warmup > 0)
                 {
-                    notes.Add($"the warmup ({warmup} steps, from {warmupOrigin}) is ignored: transformers' get_scheduler builds 'constant' without one (use constant_with_warmup).");
+                    import.Note($"the warmup ({warmup} steps, from {warmupOrigin}) is ignored: transformers' get_scheduler builds 'constant' without one (use constant_with_warmup).");
                 }
 
-                NoteIgnoredKeywords(name, kwargs, notes);
-                return Result(entries, notes, origins);
+                NoteIgnoredKeywords(name, kwargs, import);
+                return import.Build();
             case "constant_with_warmup":
             case "inverse_sqrt":
-                Set("warmup_steps", warmup, warmupOrigin);
-                NoteIgnoredKeywords(name, kwargs, notes);
-                return Result(entries, notes, origins);
+                import.Set("warmup_steps", warmup, warmupOrigin);
+                NoteIgnoredKeywords(name, kwargs, import);
+                return import.Build();
             case "reduce_lr_on_plateau":
                 throw new UsageException("lr_scheduler_type reduce_lr_on_plateau follows a metric, not the step: it is not a schedule of the step alone.");
         }
@@ -130,7 +120,7 @@ internal static class HuggingFaceImport
             throw new UsageException($"lr_scheduler_type '{name}' is not one of transformers' schedules here: {string.Join(", ", Keywords.Keys.Order(StringComparer.Ordinal).Concat(["constant", "constant_with_warmup", "inverse_sqrt"]))}.");
         }
 
-        Set("warmup_steps", warmup, warmupOrigin);
+        import.Set("warmup_steps", warmup, warmupOrigin);
         var refused = kwargs.Keys.Where(key => !takes.Contains(key)).ToArray();
         if (refused.Length > 0)
         {
@@ -139,22 +129,19 @@ internal static class HuggingFaceImport
 
         foreach (var (key, value) in kwargs)
         {
-            Set(KeywordNames.GetValueOrDefault(key, key), value, $"lr_scheduler_kwargs {key}");
+            import.Set(KeywordNames.GetValueOrDefault(key, key), value, $"lr_scheduler_kwargs {key}");
         }
 
-        return Result(entries, notes, origins);
+        return import.Build();
     }
 
-    private static void NoteIgnoredKeywords(string name, ImmutableDictionary<string, ParameterValue> kwargs, List<string> notes)
+    private static void NoteIgnoredKeywords(string name, ImmutableDictionary<string, ParameterValue> kwargs, ImportBuilder import)
     {
         foreach (var key in kwargs.Keys)
         {
-            notes.Add($"lr_scheduler_kwargs {key} is ignored: transformers' get_scheduler passes no keyword to '{name}'.");
+            import.Note($"lr_scheduler_kwargs {key} is ignored: transformers' get_scheduler passes no keyword to '{name}'.");
         }
     }
-
-    private static ImportedConfiguration Result(List<KeyValuePair<string, ParameterValue>> entries, List<string> notes, ImmutableDictionary<string, string>.Builder origins) =>
-        new(ScheduleOptions.FromEntries(entries), [.. notes], origins.ToImmutable());
 
     private static double? Number(JsonElement root, string key, List<string> problems)
     {

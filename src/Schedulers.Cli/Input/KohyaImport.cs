@@ -107,7 +107,7 @@ internal static class KohyaImport
             }
         }
 
-        ThrowIfAny(problems);
+        UsageException.ThrowIfAny(problems);
         return Translate(settings, numProcesses, fromArguments: true);
     }
 
@@ -126,12 +126,11 @@ internal static class KohyaImport
     private static ImportedConfiguration Translate(Dictionary<string, object> settings, long numProcesses, bool fromArguments)
     {
         var reader = new KohyaSettings(settings, fromArguments);
-        var notes = new List<string>();
-        var origins = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var import = new ImportBuilder();
 
         foreach (var key in settings.Keys.Where(key => key.StartsWith("lr_", StringComparison.Ordinal) && !KnownKeys.Contains(key)))
         {
-            notes.Add($"{key} is not an sd-scripts learning-rate setting; sd-scripts ignores it, and so does this import.");
+            import.Note($"{key} is not an sd-scripts learning-rate setting; sd-scripts ignores it, and so does this import.");
         }
 
         if (reader.Integer("max_train_epochs") is > 0)
@@ -142,13 +141,13 @@ internal static class KohyaImport
         var learningRate = reader.Number("learning_rate");
         if (learningRate is null)
         {
-            notes.Add($"learning_rate is not set: sd-scripts' default {DefaultLearningRate.ToString("R", CultureInfo.InvariantCulture)} applies.");
+            import.Note($"learning_rate is not set: sd-scripts' default {DefaultLearningRate.ToString("R", CultureInfo.InvariantCulture)} applies.");
         }
 
         var maxTrainSteps = reader.Integer("max_train_steps");
         if (maxTrainSteps is null)
         {
-            notes.Add($"max_train_steps is not set: sd-scripts' default {DefaultMaxTrainSteps} applies.");
+            import.Note($"max_train_steps is not set: sd-scripts' default {DefaultMaxTrainSteps} applies.");
         }
 
         var steps = maxTrainSteps ?? DefaultMaxTrainSteps;
@@ -170,22 +169,15 @@ internal static class KohyaImport
         var kwargs = reader.SchedulerArguments();
         reader.ThrowIfProblems();
 
-        var entries = new List<KeyValuePair<string, ParameterValue>>();
-        void Set(string key, ParameterValue value, string origin)
-        {
-            entries.Add(new(key, value));
-            origins[key] = origin;
-        }
-
         void Ignored(params string[] keys)
         {
             foreach (var key in keys.Where(settings.ContainsKey))
             {
-                notes.Add($"{key} is ignored: sd-scripts does not use it with {(pyTorchClass.Length > 0 ? "lr_scheduler_type " + pyTorchClass : "lr_scheduler " + name)}.");
+                import.Note($"{key} is ignored: sd-scripts does not use it with {(pyTorchClass.Length > 0 ? "lr_scheduler_type " + pyTorchClass : "lr_scheduler " + name)}.");
             }
         }
 
-        Set("learning_rate", learningRate ?? DefaultLearningRate, "learning_rate");
+        import.Set("learning_rate", learningRate ?? DefaultLearningRate, "learning_rate");
         var totalOrigin = numProcesses == 1 ? "max_train_steps" : $"max_train_steps × num_processes ({numProcesses})";
 
         if (pyTorchClass.Length > 0)
@@ -203,24 +195,24 @@ internal static class KohyaImport
 
             if (settings.ContainsKey("lr_scheduler") && name != "constant")
             {
-                notes.Add($"lr_scheduler {name} is ignored: lr_scheduler_type {className} replaces it.");
+                import.Note($"lr_scheduler {name} is ignored: lr_scheduler_type {className} replaces it.");
             }
 
             Ignored("lr_decay_steps", "lr_scheduler_num_cycles", "lr_scheduler_power", "lr_scheduler_timescale", "lr_scheduler_min_lr_ratio");
-            entries.Insert(0, new(ScheduleOptions.SchedulerKey, descriptor.Name));
+            import.Set(ScheduleOptions.SchedulerKey, descriptor.Name, "lr_scheduler_type");
             foreach (var (key, value) in kwargs)
             {
-                Set(key, value, $"lr_scheduler_args {key}");
+                import.Set(key, value, $"lr_scheduler_args {key}");
             }
 
             // PyTorch's classes do not take the training length (OneCycleLR's total_steps is its own argument); ours
             // takes it as the default curve length only.
             if (!kwargs.ContainsKey("total_steps") && descriptor.Name != "OneCycleLR")
             {
-                Set("total_steps", totalSteps, totalOrigin);
+                import.Set("total_steps", totalSteps, totalOrigin);
             }
 
-            return Result(entries, notes, origins);
+            return import.Build();
         }
 
         if (name.StartsWith("adafactor", StringComparison.Ordinal))
@@ -228,8 +220,7 @@ internal static class KohyaImport
             throw new UsageException($"lr_scheduler {name} is transformers' AdafactorSchedule, which follows the Adafactor optimizer's own step sizes: it is not a schedule of the step alone.");
         }
 
-        entries.Insert(0, new(ScheduleOptions.SchedulerKey, name));
-        origins[ScheduleOptions.SchedulerKey] = "lr_scheduler";
+        import.Set(ScheduleOptions.SchedulerKey, name, "lr_scheduler");
         HashSet<string> takes;
         switch (name)
         {
@@ -248,38 +239,38 @@ internal static class KohyaImport
                 takes = ["step_rules"];
                 break;
             case "constant_with_warmup":
-                Set("warmup_steps", warmup, "lr_warmup_steps");
+                import.Set("warmup_steps", warmup, "lr_warmup_steps");
                 Ignored("lr_decay_steps", "lr_scheduler_num_cycles", "lr_scheduler_power", "lr_scheduler_timescale", "lr_scheduler_min_lr_ratio");
                 takes = [];
                 break;
             case "inverse_sqrt":
-                Set("warmup_steps", warmup, "lr_warmup_steps");
+                import.Set("warmup_steps", warmup, "lr_warmup_steps");
                 if (timescale is { } scale)
                 {
-                    Set("timescale", scale, "lr_scheduler_timescale");
+                    import.Set("timescale", scale, "lr_scheduler_timescale");
                 }
 
                 Ignored("lr_decay_steps", "lr_scheduler_num_cycles", "lr_scheduler_power", "lr_scheduler_min_lr_ratio");
                 takes = [];
                 break;
             case "cosine_with_restarts":
-                Set("warmup_steps", warmup, "lr_warmup_steps");
-                Set("num_cycles", numCycles, "lr_scheduler_num_cycles");
+                import.Set("warmup_steps", warmup, "lr_warmup_steps");
+                import.Set("num_cycles", numCycles, "lr_scheduler_num_cycles");
                 Ignored("lr_decay_steps", "lr_scheduler_power", "lr_scheduler_timescale", "lr_scheduler_min_lr_ratio");
                 takes = [];
                 break;
             case "polynomial":
-                Set("warmup_steps", warmup, "lr_warmup_steps");
-                Set("power", power, "lr_scheduler_power");
+                import.Set("warmup_steps", warmup, "lr_warmup_steps");
+                import.Set("power", power, "lr_scheduler_power");
                 Ignored("lr_decay_steps", "lr_scheduler_num_cycles", "lr_scheduler_timescale", "lr_scheduler_min_lr_ratio");
                 takes = ["lr_end"];
                 break;
             case "cosine_with_min_lr":
-                Set("warmup_steps", warmup, "lr_warmup_steps");
-                Set("num_cycles", numCycles / 2.0, "lr_scheduler_num_cycles / 2 (sd-scripts halves it)");
+                import.Set("warmup_steps", warmup, "lr_warmup_steps");
+                import.Set("num_cycles", numCycles / 2.0, "lr_scheduler_num_cycles / 2 (sd-scripts halves it)");
                 if (minLrRatio is { } ratio)
                 {
-                    Set("min_lr_ratio", ratio, "lr_scheduler_min_lr_ratio");
+                    import.Set("min_lr_ratio", ratio, "lr_scheduler_min_lr_ratio");
                 }
                 else if (!kwargs.ContainsKey("min_lr"))
                 {
@@ -291,28 +282,28 @@ internal static class KohyaImport
                 break;
             case "linear":
             case "cosine":
-                Set("warmup_steps", warmup, "lr_warmup_steps");
+                import.Set("warmup_steps", warmup, "lr_warmup_steps");
                 Ignored("lr_decay_steps", "lr_scheduler_num_cycles", "lr_scheduler_power", "lr_scheduler_timescale", "lr_scheduler_min_lr_ratio");
                 takes = name == "cosine" ? ["num_cycles"] : [];
                 break;
             case "warmup_stable_decay":
-                Set("warmup_steps", warmup, "lr_warmup_steps");
-                Set("decay_steps", decay, "lr_decay_steps");
+                import.Set("warmup_steps", warmup, "lr_warmup_steps");
+                import.Set("decay_steps", decay, "lr_decay_steps");
 
                 // sd-scripts always passes the halved count; it shapes only a cosine decay (transformers' default).
                 if (kwargs.TryGetValue("decay_type", out var decayType) && decayType.TextValue != "cosine")
                 {
                     if (settings.ContainsKey("lr_scheduler_num_cycles"))
                     {
-                        notes.Add($"lr_scheduler_num_cycles has no effect: sd-scripts passes it, but decay_type {decayType} is not cosine.");
+                        import.Note($"lr_scheduler_num_cycles has no effect: sd-scripts passes it, but decay_type {decayType} is not cosine.");
                     }
                 }
                 else
                 {
-                    Set("num_cycles", numCycles / 2.0, "lr_scheduler_num_cycles / 2 (sd-scripts halves it)");
+                    import.Set("num_cycles", numCycles / 2.0, "lr_scheduler_num_cycles / 2 (sd-scripts halves it)");
                 }
 
-                Set("min_lr_ratio", minLrRatio ?? 0.0, "lr_scheduler_min_lr_ratio");
+                import.Set("min_lr_ratio", minLrRatio ?? 0.0, "lr_scheduler_min_lr_ratio");
                 Ignored("lr_scheduler_power", "lr_scheduler_timescale");
                 takes = ["warmup_type", "decay_type"];
                 break;
@@ -328,23 +319,12 @@ internal static class KohyaImport
 
         foreach (var (key, value) in kwargs)
         {
-            Set(key, value, $"lr_scheduler_args {key}");
+            import.Set(key, value, $"lr_scheduler_args {key}");
         }
 
         // For constant, constant_with_warmup, piecewise_constant and inverse_sqrt the training length is only the default curve length.
-        Set("total_steps", totalSteps, totalOrigin);
+        import.Set("total_steps", totalSteps, totalOrigin);
 
-        return Result(entries, notes, origins);
-    }
-
-    private static ImportedConfiguration Result(List<KeyValuePair<string, ParameterValue>> entries, List<string> notes, ImmutableDictionary<string, string>.Builder origins) =>
-        new(ScheduleOptions.FromEntries(entries), [.. notes], origins.ToImmutable());
-
-    private static void ThrowIfAny(List<string> problems)
-    {
-        if (problems.Count > 0)
-        {
-            throw new UsageException([.. problems]);
-        }
+        return import.Build();
     }
 }

@@ -15,13 +15,7 @@ internal sealed class KohyaSettings(Dictionary<string, object> settings, bool fr
 
     public void Problem(string message) => _problems.Add(message);
 
-    public void ThrowIfProblems()
-    {
-        if (_problems.Count > 0)
-        {
-            throw new UsageException([.. _problems]);
-        }
-    }
+    public void ThrowIfProblems() => UsageException.ThrowIfAny(_problems);
 
     /// <summary>A <c>type=float</c> setting.</summary>
     public double? Number(string key) => settings.GetValueOrDefault(key) switch
