@@ -6,8 +6,6 @@ namespace Schedulers.Cli;
 /// <summary><c>schedulers compare</c>: several configurations over the same steps, side by side as CSV, or drawn together.</summary>
 internal static class CompareCommand
 {
-    private const int ChunkLength = 16_384;
-
     public static Command Create(TextWriter output, TextWriter error)
     {
         var configs = new Option<FileInfo[]>("--config")
@@ -80,40 +78,9 @@ internal static class CompareCommand
                 return ExitCodes.Success;
             }
 
-            destination.Write(parseResult, output, writer => WriteTable(curves, first, count, writer));
+            destination.Write(parseResult, output, writer => CurveWriter.WriteCsv([.. curves.Select(curve => curve.Schedule)], [.. curves.Select(curve => curve.Name)], first, count, writer));
             return ExitCodes.Success;
         });
         return command;
     }
-
-    /// <summary>Header <c>step,NAME,NAME...</c> and one row per step, each column filled chunk by chunk by its evaluator.</summary>
-    private static void WriteTable(List<PlottedCurve> curves, long start, long count, TextWriter writer)
-    {
-        writer.Write("step," + string.Join(',', curves.Select(curve => Quote(curve.Name))) + "\n");
-        var columns = curves.Select(_ => new double[(int)Math.Min(ChunkLength, count)]).ToArray();
-        for (long done = 0; done < count; done += columns[0].Length)
-        {
-            var length = (int)Math.Min(columns[0].Length, count - done);
-            for (var c = 0; c < curves.Count; c++)
-            {
-                curves[c].Schedule.Evaluate(start + done, columns[c].AsSpan(0, length));
-            }
-
-            for (var i = 0; i < length; i++)
-            {
-                writer.Write((start + done + i).ToString(CultureInfo.InvariantCulture));
-                foreach (var column in columns)
-                {
-                    writer.Write(',');
-                    writer.Write(column[i].ToString("R", CultureInfo.InvariantCulture));
-                }
-
-                writer.Write('\n');
-            }
-        }
-
-        writer.Flush();
-    }
-
-    private static string Quote(string name) => name.Contains(',', StringComparison.Ordinal) || name.Contains('"', StringComparison.Ordinal) ? $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : name;
 }

@@ -3,24 +3,23 @@ using System.Globalization;
 namespace Schedulers.Cli;
 
 /// <summary>
-/// Streams a curve in chunks filled by the schedule's evaluator, so that a curve of millions of steps needs a fixed,
+/// Streams curves in chunks filled by the schedules' evaluators, so that a curve of millions of steps needs a fixed,
 /// small buffer. Numbers are written in shortest round-trip form, invariant culture.
 /// </summary>
 internal static class CurveWriter
 {
     private const int ChunkLength = 16_384;
 
+    /// <summary>One curve, as CSV (header <c>step,lr</c>) or as one JSON object.</summary>
     public static void Write(LearningRateSchedule schedule, long start, long count, CurveFormat format, TextWriter output)
     {
         if (format == CurveFormat.Csv)
         {
-            output.Write("step,lr\n");
-        }
-        else
-        {
-            output.Write($"{{\"config\":{schedule.ToJson()},\"start\":{start.ToString(CultureInfo.InvariantCulture)},\"lr\":[");
+            WriteCsv([schedule], ["lr"], start, count, output);
+            return;
         }
 
+        output.Write($"{{\"config\":{schedule.ToJson()},\"start\":{start.ToString(CultureInfo.InvariantCulture)},\"lr\":[");
         var values = new double[(int)Math.Min(ChunkLength, Math.Max(count, 1))];
         Span<char> text = stackalloc char[64];
         for (long done = 0; done < count; done += values.Length)
@@ -29,31 +28,52 @@ internal static class CurveWriter
             schedule.Evaluate(start + done, chunk);
             for (var i = 0; i < chunk.Length; i++)
             {
-                if (format == CurveFormat.Csv)
-                {
-                    (start + done + i).TryFormat(text, out var written, provider: CultureInfo.InvariantCulture);
-                    output.Write(text[..written]);
-                    output.Write(',');
-                }
-                else if (done + i > 0)
+                if (done + i > 0)
                 {
                     output.Write(',');
                 }
 
                 chunk[i].TryFormat(text, out var length, "R", CultureInfo.InvariantCulture);
                 output.Write(text[..length]);
-                if (format == CurveFormat.Csv)
-                {
-                    output.Write('\n');
-                }
             }
         }
 
-        if (format == CurveFormat.Json)
+        output.Write("]}\n");
+        output.Flush();
+    }
+
+    /// <summary>Header <c>step,NAME,...</c> and one row per step with a column per schedule, each filled chunk by chunk by its evaluator.</summary>
+    public static void WriteCsv(IReadOnlyList<LearningRateSchedule> schedules, IReadOnlyList<string> names, long start, long count, TextWriter output)
+    {
+        output.Write("step," + string.Join(',', names.Select(Quote)) + "\n");
+        var columns = schedules.Select(_ => new double[(int)Math.Min(ChunkLength, Math.Max(count, 1))]).ToArray();
+        Span<char> text = stackalloc char[64];
+        for (long done = 0; done < count; done += columns[0].Length)
         {
-            output.Write("]}\n");
+            var length = (int)Math.Min(columns[0].Length, count - done);
+            for (var c = 0; c < schedules.Count; c++)
+            {
+                schedules[c].Evaluate(start + done, columns[c].AsSpan(0, length));
+            }
+
+            for (var i = 0; i < length; i++)
+            {
+                (start + done + i).TryFormat(text, out var written, provider: CultureInfo.InvariantCulture);
+                output.Write(text[..written]);
+                foreach (var column in columns)
+                {
+                    output.Write(',');
+                    column[i].TryFormat(text, out written, "R", CultureInfo.InvariantCulture);
+                    output.Write(text[..written]);
+                }
+
+                output.Write('\n');
+            }
         }
 
         output.Flush();
     }
+
+    private static string Quote(string name) =>
+        name.Contains(',', StringComparison.Ordinal) || name.Contains('"', StringComparison.Ordinal) ? $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : name;
 }
