@@ -36,29 +36,22 @@ internal sealed class CurveEnvelope
     public static CurveEnvelope Of(LearningRateSchedule schedule, long start, long count, int columns)
     {
         columns = (int)Math.Min(columns, count);
-        var steps = new double[columns];
         var first = new double[columns];
         var low = Enumerable.Repeat(double.PositiveInfinity, columns).ToArray();
         var high = Enumerable.Repeat(double.NegativeInfinity, columns).ToArray();
         var last = new double[columns];
-        for (var column = 0; column < columns; column++)
+
+        // starts[c] is column c's first offset; starts[columns] = count closes the last column.
+        var starts = new long[columns + 1];
+        for (var column = 0; column <= columns; column++)
         {
-            steps[column] = start + ColumnStart(column, count, columns);
+            starts[column] = (long)Math.Floor((double)count * column / columns);
         }
 
-        void Take(long offset, double value)
+        var steps = starts.Take(columns).Select(offset => (double)(start + offset)).ToArray();
+
+        void Take(int column, double value)
         {
-            var column = (int)Math.Min(columns - 1, (long)((double)offset / count * columns));
-            while (column > 0 && ColumnStart(column, count, columns) > offset)
-            {
-                column--;
-            }
-
-            while (column < columns - 1 && ColumnStart(column + 1, count, columns) <= offset)
-            {
-                column++;
-            }
-
             if (double.IsPositiveInfinity(low[column]))
             {
                 first[column] = value;
@@ -71,14 +64,21 @@ internal sealed class CurveEnvelope
 
         if (count <= ExhaustiveLimit)
         {
+            // Offsets arrive in order, so the column only ever moves forward.
             var buffer = new double[(int)Math.Min(ChunkLength, count)];
+            var column = 0;
             for (long done = 0; done < count; done += buffer.Length)
             {
                 var chunk = buffer.AsSpan(0, (int)Math.Min(buffer.Length, count - done));
                 schedule.Evaluate(start + done, chunk);
                 for (var i = 0; i < chunk.Length; i++)
                 {
-                    Take(done + i, chunk[i]);
+                    while (done + i >= starts[column + 1])
+                    {
+                        column++;
+                    }
+
+                    Take(column, chunk[i]);
                 }
             }
         }
@@ -86,22 +86,21 @@ internal sealed class CurveEnvelope
         {
             for (var column = 0; column < columns; column++)
             {
-                var from = ColumnStart(column, count, columns);
-                var to = column == columns - 1 ? count : ColumnStart(column + 1, count, columns);
+                var (from, to) = (starts[column], starts[column + 1]);
                 for (var k = 0; k < SamplesPerColumn; k++)
                 {
                     var offset = from + (long)((double)(to - from) * k / SamplesPerColumn);
-                    Take(offset, schedule.GetLearningRate(start + offset));
+                    Take(column, schedule.GetLearningRate(start + offset));
                 }
 
-                Take(to - 1, schedule.GetLearningRate(start + to - 1));
+                Take(column, schedule.GetLearningRate(start + to - 1));
             }
 
             // The steps where a phase changes, where a sample would most likely miss a jump.
             foreach (var boundary in schedule.PhaseBoundaries.Where(boundary => boundary > start && boundary - start < count))
             {
-                Take(boundary - start - 1, schedule.GetLearningRate(boundary - 1));
-                Take(boundary - start, schedule.GetLearningRate(boundary));
+                Take(ColumnOf(starts, boundary - start - 1), schedule.GetLearningRate(boundary - 1));
+                Take(ColumnOf(starts, boundary - start), schedule.GetLearningRate(boundary));
             }
         }
 
@@ -130,5 +129,10 @@ internal sealed class CurveEnvelope
         return ([.. xs], [.. ys]);
     }
 
-    private static long ColumnStart(int column, long count, int columns) => (long)Math.Floor((double)count * column / columns);
+    /// <summary>The column holding <paramref name="offset"/>: the last whose first offset is not after it.</summary>
+    private static int ColumnOf(long[] starts, long offset)
+    {
+        var index = Array.BinarySearch(starts, offset);
+        return index >= 0 ? Math.Min(index, starts.Length - 2) : ~index - 1;
+    }
 }
