@@ -50,6 +50,9 @@ internal readonly struct CyclicSide(double total, double stepRatio) : IStepOpera
 
     /// <summary>Not used: CyclicLR's kernels keep double steps (a float step cannot place a large step within its cycle).</summary>
     public Vector512<float> Invoke(Vector512<float> step) => Quotient.Widened(this, step);
+
+    /// <summary>Not used: CyclicLR's kernels keep double steps.</summary>
+    public Vector256<float> Invoke(Vector256<float> step) => Quotient.Widened(this, step);
 }
 
 /// <summary>
@@ -82,6 +85,9 @@ internal readonly struct CyclicRun(double total, double origin) : IStepOperator
 
     /// <summary>Not used: CyclicLR's kernels keep double steps.</summary>
     public Vector512<float> Invoke(Vector512<float> step) => Quotient.Widened(this, step);
+
+    /// <summary>Not used: CyclicLR's kernels keep double steps.</summary>
+    public Vector256<float> Invoke(Vector256<float> step) => Quotient.Widened(this, step);
 }
 
 /// <summary>
@@ -104,6 +110,9 @@ internal readonly struct CyclicRunForSingle(double total, double origin) : IStep
 
     /// <summary>Not used: CyclicLR's kernels keep double steps.</summary>
     public Vector512<float> Invoke(Vector512<float> step) => Quotient.Widened(this, step);
+
+    /// <summary>Not used: CyclicLR's kernels keep double steps.</summary>
+    public Vector256<float> Invoke(Vector256<float> step) => Quotient.Widened(this, step);
 }
 
 /// <summary><c>scale + slope * side(step)</c>: a CyclicLR value from a side of its triangle (PyTorch's <c>base_lr + base_height * scale_fn</c>).</summary>
@@ -123,6 +132,9 @@ internal readonly struct TriangleOperator<TSide>(TSide side, double slope, doubl
 
     /// <summary>Not used: CyclicLR's kernels keep double steps.</summary>
     public Vector512<float> Invoke(Vector512<float> step) => Quotient.Widened(this, step);
+
+    /// <summary>Not used: CyclicLR's kernels keep double steps.</summary>
+    public Vector256<float> Invoke(Vector256<float> step) => Quotient.Widened(this, step);
 }
 
 /// <summary>Helpers shared by CyclicLR's operators.</summary>
@@ -150,5 +162,13 @@ internal static class Quotient
     {
         var (lower, upper) = Vector512.Widen(step);
         return Vector512.Narrow(op.Invoke(lower), op.Invoke(upper));
+    }
+
+    /// <inheritdoc cref="Widened{TOperator}(TOperator, Vector512{float})"/>
+    public static Vector256<float> Widened<TOperator>(TOperator op, Vector256<float> step)
+        where TOperator : struct, IStepOperator
+    {
+        var (lower, upper) = Vector256.Widen(step);
+        return Vector256.Narrow(op.Invoke(lower), op.Invoke(upper));
     }
 }

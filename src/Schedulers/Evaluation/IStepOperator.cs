@@ -4,7 +4,7 @@ namespace Schedulers;
 
 /// <summary>
 /// A learning rate as a function of the step (as a double), with a scalar path and 256- and 512-bit vector paths that
-/// compute the same operations, so all round alike (and a single-precision path for float output). Passed as a generic struct argument (as TensorPrimitives'
+/// compute the same operations, so all round alike (and single-precision paths for float output). Passed as a generic struct argument (as TensorPrimitives'
 /// operators are), each kernel is specialised for it with no virtual call per element.
 /// </summary>
 internal interface IStepOperator
@@ -17,4 +17,7 @@ internal interface IStepOperator
 
     /// <summary>Sixteen steps at once in single precision, for float output: its rounding (6e-8) is far inside float's 1e-6 contract.</summary>
     Vector512<float> Invoke(Vector512<float> step);
+
+    /// <summary>Eight steps at once in single precision, for float output on machines without AVX-512.</summary>
+    Vector256<float> Invoke(Vector256<float> step);
 }

@@ -18,7 +18,7 @@ internal static class Kernels
     /// <summary>Blocks filled together from one pass over the rotation table.</summary>
     private const int BlocksPerGroup = 4;
 
-    /// <summary><c>destination[i] = op(firstStep + i)</c>; float output is computed in single precision (16 lanes).</summary>
+    /// <summary><c>destination[i] = op(firstStep + i)</c>; float output is computed in single precision (16 or 8 lanes).</summary>
     public static void Map<TOperator, T>(Span<T> destination, long firstStep, TOperator op)
         where TOperator : struct, IStepOperator
         where T : unmanaged
@@ -26,6 +26,12 @@ internal static class Kernels
         if (typeof(T) == typeof(float) && Vector512.IsHardwareAccelerated)
         {
             MapSingle(MemoryMarshal.Cast<T, float>(destination), firstStep, op);
+            return;
+        }
+
+        if (typeof(T) == typeof(float) && Vector256.IsHardwareAccelerated)
+        {
+            MapSingle256(MemoryMarshal.Cast<T, float>(destination), firstStep, op);
             return;
         }
 
@@ -133,6 +139,46 @@ internal static class Kernels
                 op.Invoke(origin + offsets1).StoreUnsafe(ref target, (nuint)(i + Width));
                 offsets += stride;
                 offsets1 += stride;
+            }
+
+            for (; i < segmentEnd; i++)
+            {
+                Unsafe.Add(ref target, i) = (float)op.Invoke(firstStep + i);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The float-output kernel with 256-bit vectors (machines without AVX-512): eight lanes in single precision, four
+    /// independent offset vectors per iteration, steps formed as in <see cref="MapSingle"/>.
+    /// </summary>
+    private static void MapSingle256<TOperator>(Span<float> destination, long firstStep, TOperator op)
+        where TOperator : struct, IStepOperator
+    {
+        const int Width = 8;
+        const int Segment = 1 << 20;
+        ref var target = ref MemoryMarshal.GetReference(destination);
+        var i = 0;
+        for (var segmentStart = 0; segmentStart < destination.Length; segmentStart += Segment)
+        {
+            var segmentEnd = (int)Math.Min((long)segmentStart + Segment, destination.Length);
+            var origin = Vector256.Create((float)(firstStep + segmentStart));
+            var offsets = Vector256<float>.Indices;
+            var offsets1 = offsets + Vector256.Create((float)Width);
+            var offsets2 = offsets + Vector256.Create(2f * Width);
+            var offsets3 = offsets + Vector256.Create(3f * Width);
+            var stride = Vector256.Create(4f * Width);
+            i = segmentStart;
+            for (; i <= segmentEnd - (4 * Width); i += 4 * Width)
+            {
+                op.Invoke(origin + offsets).StoreUnsafe(ref target, (nuint)i);
+                op.Invoke(origin + offsets1).StoreUnsafe(ref target, (nuint)(i + Width));
+                op.Invoke(origin + offsets2).StoreUnsafe(ref target, (nuint)(i + (2 * Width)));
+                op.Invoke(origin + offsets3).StoreUnsafe(ref target, (nuint)(i + (3 * Width)));
+                offsets += stride;
+                offsets1 += stride;
+                offsets2 += stride;
+                offsets3 += stride;
             }
 
             for (; i < segmentEnd; i++)
@@ -316,6 +362,22 @@ internal static class Kernels
         var a3 = Vector256.Create(amplitude * cosines[3]);
         var b3 = Vector256.Create(-amplitude * sines[3]);
         var c = Vector256.Create(offset);
+        if (!MayReachFloor(table, cosines, amplitude, offset, floor))
+        {
+            // Two FMAs and a store per vector: without the clamp's third operation the loop keeps pace with the stores.
+            for (nuint i = 0; i < stride; i += (nuint)Vector256<double>.Count)
+            {
+                var cosJ = Vector256.LoadUnsafe(ref cosTable, i);
+                var sinJ = Vector256.LoadUnsafe(ref sinTable, i);
+                Lanes.Store(Vector256.FusedMultiplyAdd(a0, cosJ, Vector256.FusedMultiplyAdd(b0, sinJ, c)), ref target, i);
+                Lanes.Store(Vector256.FusedMultiplyAdd(a1, cosJ, Vector256.FusedMultiplyAdd(b1, sinJ, c)), ref target, i + stride);
+                Lanes.Store(Vector256.FusedMultiplyAdd(a2, cosJ, Vector256.FusedMultiplyAdd(b2, sinJ, c)), ref target, i + (2 * stride));
+                Lanes.Store(Vector256.FusedMultiplyAdd(a3, cosJ, Vector256.FusedMultiplyAdd(b3, sinJ, c)), ref target, i + (3 * stride));
+            }
+
+            return;
+        }
+
         var lowest = Vector256.Create(floor);
         for (nuint i = 0; i < stride; i += (nuint)Vector256<double>.Count)
         {
@@ -326,6 +388,25 @@ internal static class Kernels
             Lanes.Store(Vector256.MaxNative(Vector256.FusedMultiplyAdd(a2, cosJ, Vector256.FusedMultiplyAdd(b2, sinJ, c)), lowest), ref target, i + (2 * stride));
             Lanes.Store(Vector256.MaxNative(Vector256.FusedMultiplyAdd(a3, cosJ, Vector256.FusedMultiplyAdd(b3, sinJ, c)), lowest), ref target, i + (3 * stride));
         }
+    }
+
+    /// <summary>
+    /// Whether any value of the four blocks may round below <paramref name="floor"/>, so that the clamp is needed: across a
+    /// block the cosine moves by at most the block's angle span (its slope is at most 1), and rounding by a few ulps.
+    /// </summary>
+    private static bool MayReachFloor(RotationTable table, ReadOnlySpan<double> cosines, double amplitude, double offset, double floor)
+    {
+        var reach = Math.Abs(amplitude) * table.BlockLength * Math.Abs(table.Delta);
+        var rounding = 1e-12 * (Math.Abs(offset) + Math.Abs(amplitude));
+        foreach (var cosine in cosines)
+        {
+            if (offset + (amplitude * cosine) - reach <= floor + rounding)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void RotateBlock<T>(Span<T> block, RotationTable table, double cosWeight, double sinWeight, double offset, double floor)
@@ -433,14 +514,35 @@ internal static class Kernels
             }
             else if (Vector256.IsHardwareAccelerated)
             {
+                // Four independent step vectors, as in MapInDouble, and pairs of results stored together.
+                const int Width = 4;
                 var steps = Vector256<double>.Indices + Vector256.Create((double)origin);
+                var steps1 = steps + Vector256.Create((double)Width);
+                var steps2 = steps + Vector256.Create(2.0 * Width);
+                var steps3 = steps + Vector256.Create(3.0 * Width);
+                var stride4 = Vector256.Create(4.0 * Width);
                 var anchors = Vector256.Create(anchor);
                 var scales = Vector256.Create(scale);
-                for (; i <= block.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+                for (; i <= block.Length - (4 * Width); i += 4 * Width)
+                {
+                    var index = (nuint)i;
+                    var value = Vector256.FusedMultiplyAdd(anchors * Vector256.LoadUnsafe(ref powers, index), side.Invoke(steps), scales);
+                    var value1 = Vector256.FusedMultiplyAdd(anchors * Vector256.LoadUnsafe(ref powers, index + Width), side.Invoke(steps1), scales);
+                    var value2 = Vector256.FusedMultiplyAdd(anchors * Vector256.LoadUnsafe(ref powers, index + (2 * Width)), side.Invoke(steps2), scales);
+                    var value3 = Vector256.FusedMultiplyAdd(anchors * Vector256.LoadUnsafe(ref powers, index + (3 * Width)), side.Invoke(steps3), scales);
+                    Lanes.StorePair(value, value1, ref target, index);
+                    Lanes.StorePair(value2, value3, ref target, index + (2 * Width));
+                    steps += stride4;
+                    steps1 += stride4;
+                    steps2 += stride4;
+                    steps3 += stride4;
+                }
+
+                for (; i <= block.Length - Width; i += Width)
                 {
                     var heights = anchors * Vector256.LoadUnsafe(ref powers, (nuint)i);
                     Lanes.Store(Vector256.FusedMultiplyAdd(heights, side.Invoke(steps), scales), ref target, (nuint)i);
-                    steps += Vector256.Create((double)Vector256<double>.Count);
+                    steps += Vector256.Create((double)Width);
                 }
             }
 

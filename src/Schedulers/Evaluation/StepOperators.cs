@@ -18,6 +18,9 @@ internal readonly struct AffineOperator(double intercept, double slope) : IStepO
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<float> Invoke(Vector512<float> step) => Vector512.FusedMultiplyAdd(Vector512.Create((float)slope), step, Vector512.Create((float)intercept));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<float> Invoke(Vector256<float> step) => Vector256.FusedMultiplyAdd(Vector256.Create((float)slope), step, Vector256.Create((float)intercept));
 }
 
 /// <summary>
@@ -36,6 +39,15 @@ internal readonly struct InverseSqrtOperator(double timescale, double scale) : I
     private readonly double _second = scale * 3.0 / 8.0;
     private readonly double _first = scale * 0.5;
 
+    // Broadcast once for the 256-bit path, so that the kernel's loop takes them as memory operands: with sixteen vector
+    // registers a broadcast per use and per iteration costs more than the arithmetic.
+    private readonly Vector256<double> _inverseTimescales = Vector256.Create(1.0 / timescale);
+    private readonly Vector256<double> _fourths = Vector256.Create(scale * 35.0 / 128.0);
+    private readonly Vector256<double> _thirds = Vector256.Create(scale * 5.0 / 16.0);
+    private readonly Vector256<double> _seconds = Vector256.Create(scale * 3.0 / 8.0);
+    private readonly Vector256<double> _firsts = Vector256.Create(scale * 0.5);
+    private readonly Vector256<double> _scales = Vector256.Create(scale);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Invoke(double step) => scale * (1.0 / Math.Sqrt((step + timescale) / timescale));
 
@@ -53,16 +65,17 @@ internal readonly struct InverseSqrtOperator(double timescale, double scale) : I
             return y * series;
         }
 
-        if (Avx.IsSupported)
+        if (Fma.IsSupported)
         {
             // Without AVX-512: single precision's 12-bit estimate (|e| < 2^-10) and two more terms of the same series,
             // the first omitted one (63/256 e^5) below 1e-16; still far cheaper than a square root and a division.
-            var y = Avx.ConvertToVector256Double(Sse.ReciprocalSqrt(Avx.ConvertToVector128Single(u)));
-            var e = Vector256.FusedMultiplyAdd(-u, y * y, Vector256<double>.One);
-            var series = Vector256.FusedMultiplyAdd(e, Vector256.Create(_fourth), Vector256.Create(_third));
-            series = Vector256.FusedMultiplyAdd(e, series, Vector256.Create(_second));
-            series = Vector256.FusedMultiplyAdd(e, series, Vector256.Create(_first));
-            series = Vector256.FusedMultiplyAdd(e, series, Vector256.Create(scale));
+            var v = Fma.MultiplyAdd(step, _inverseTimescales, Vector256<double>.One);
+            var y = Avx.ConvertToVector256Double(Sse.ReciprocalSqrt(Avx.ConvertToVector128Single(v)));
+            var e = Fma.MultiplyAddNegated(v, y * y, Vector256<double>.One);
+            var series = Fma.MultiplyAdd(e, _fourths, _thirds);
+            series = Fma.MultiplyAdd(e, series, _seconds);
+            series = Fma.MultiplyAdd(e, series, _firsts);
+            series = Fma.MultiplyAdd(e, series, _scales);
             return y * series;
         }
 
@@ -91,6 +104,23 @@ internal readonly struct InverseSqrtOperator(double timescale, double scale) : I
         var series = Vector512.FusedMultiplyAdd(e, Vector512.Create((float)_second), Vector512.Create((float)_first));
         series = Vector512.FusedMultiplyAdd(e, series, Vector512.Create((float)scale));
         return y * series;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<float> Invoke(Vector256<float> step)
+    {
+        var u = Vector256.FusedMultiplyAdd(step, Vector256.Create((float)_inverseTimescale), Vector256<float>.One);
+        if (Avx.IsSupported)
+        {
+            // From the 12-bit estimate (|e| < 2^-10) three terms leave 5/16 e^3, below 1e-9: float's own rounding dominates.
+            var y = Avx.ReciprocalSqrt(u);
+            var e = Vector256.FusedMultiplyAdd(-u, y * y, Vector256<float>.One);
+            var series = Vector256.FusedMultiplyAdd(e, Vector256.Create((float)_second), Vector256.Create((float)_first));
+            series = Vector256.FusedMultiplyAdd(e, series, Vector256.Create((float)scale));
+            return y * series;
+        }
+
+        return Vector256.Create((float)scale) / Vector256.Sqrt(u);
     }
 }
 
@@ -136,6 +166,15 @@ internal readonly struct OneMinusSqrtOperator(double length, bool rising, double
         var shape = Vector512<float>.One - Vector512.Sqrt(rising ? Vector512<float>.One - progress : progress);
         var factor = Vector512.FusedMultiplyAdd(shape, Vector512.Create((float)_span), Vector512.Create((float)floorRatio));
         return Vector512.Create((float)scale) * Vector512.MaxNative(Vector512<float>.Zero, factor);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<float> Invoke(Vector256<float> step)
+    {
+        var progress = Vector256.Min(step * Vector256.Create((float)_inverseLength), Vector256<float>.One);
+        var shape = Vector256<float>.One - Vector256.Sqrt(rising ? Vector256<float>.One - progress : progress);
+        var factor = Vector256.FusedMultiplyAdd(shape, Vector256.Create((float)_span), Vector256.Create((float)floorRatio));
+        return Vector256.Create((float)scale) * Vector256.MaxNative(Vector256<float>.Zero, factor);
     }
 }
 
@@ -199,6 +238,19 @@ internal readonly struct IntegerPowerOperator(double length, int power, double r
 
         return Vector512.FusedMultiplyAdd(Vector512.Create((float)range), product, Vector512.Create((float)end));
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<float> Invoke(Vector256<float> step)
+    {
+        var remaining = Vector256.MaxNative(Vector256.FusedMultiplyAdd(step, Vector256.Create((float)_negativeInverseLength), Vector256<float>.One), Vector256<float>.Zero);
+        var product = remaining;
+        for (var i = 1; i < power; i++)
+        {
+            product *= remaining;
+        }
+
+        return Vector256.FusedMultiplyAdd(Vector256.Create((float)range), product, Vector256.Create((float)end));
+    }
 }
 
 /// <summary><c>c0 + t * (c1 + t * (c2 + t * c3))</c> by Horner's rule with FMAs: one segment of a cubic spline (PCHIP).</summary>
@@ -219,4 +271,8 @@ internal readonly struct CubicOperator(double c0, double c1, double c2, double c
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<float> Invoke(Vector512<float> step) =>
         Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.Create((float)c3), step, Vector512.Create((float)c2)), step, Vector512.Create((float)c1)), step, Vector512.Create((float)c0));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<float> Invoke(Vector256<float> step) =>
+        Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(Vector256.Create((float)c3), step, Vector256.Create((float)c2)), step, Vector256.Create((float)c1)), step, Vector256.Create((float)c0));
 }

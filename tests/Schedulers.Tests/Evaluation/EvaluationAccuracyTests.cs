@@ -101,6 +101,19 @@ public sealed class EvaluationAccuracyTests
         }
     }
 
+    /// <summary>Long ranges cross many of the runs that the 256-bit inverse square root re-anchors, and the switch from short runs.</summary>
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(7, 12_345)]
+    [InlineData(10_000, 0)]
+    [InlineData(50_000, 999_999_000_000)]
+    public void Inverse_sqrt_agrees_with_GetLearningRate_over_long_ranges(int timescale, long start)
+    {
+        var schedule = LearningRateSchedule.FromJson($$"""{"scheduler":"inverse_sqrt","learning_rate":3e-4,"warmup_steps":100,"timescale":{{timescale}}}""");
+
+        AssertAgreement(schedule, start, 300_000);
+    }
+
     [Fact]
     public void Every_length_from_0_to_300_agrees_for_every_scheduler()
     {

@@ -6,15 +6,15 @@ namespace Schedulers.Tests.Evaluation;
 
 /// <summary>
 /// The kernels run at whatever vector width the machine offers; these runs of the command line in a child process turn
-/// AVX2 off (128-bit vectors) and all hardware intrinsics off (the scalar fallback), as ImageSharp's FeatureTestRunner
-/// does, and check the printed curve against the scalar closed form computed here.
+/// AVX-512 off (256-bit vectors), AVX2 off (128-bit vectors) and all hardware intrinsics off (the scalar fallback), as
+/// ImageSharp's FeatureTestRunner does, and check the printed curve against the scalar closed form computed here.
 /// </summary>
 public sealed class VectorWidthTests
 {
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
-        foreach (var variable in new[] { "DOTNET_EnableAVX2", "DOTNET_EnableHWIntrinsic" })
+        foreach (var variable in new[] { "DOTNET_EnableAVX512F", "DOTNET_EnableAVX2", "DOTNET_EnableHWIntrinsic" })
         {
             foreach (var scheduler in RandomConfigurations.SchedulerNames)
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Schedulers.Tests.Conformance;
 
 namespace Schedulers.Tests.Schedules;
@@ -88,6 +89,23 @@ public sealed class ScheduleBehaviourTests
     {
         LearningRateSchedule.FromJson("""{"scheduler":"linear","learning_rate":0.1,"warmup_ratio":0.101,"total_steps":100}""")
             .WarmupSteps.Should().Be(11);
+    }
+
+    /// <summary>Where a cosine ends at zero the rotation's rounding could dip below it; the kernels clamp there.</summary>
+    [Fact]
+    public void A_cosine_to_zero_never_goes_negative()
+    {
+        var random = new Random(11);
+        for (var n = 0; n < 400; n++)
+        {
+            var tMax = random.Next(1, 200_000);
+            var learningRate = Math.Exp(random.NextDouble() * -20);
+            var schedule = LearningRateSchedule.FromJson($$"""{"scheduler":"CosineAnnealingLR","learning_rate":{{learningRate.ToString("R", CultureInfo.InvariantCulture)}},"T_max":{{tMax}}}""");
+            var curve = new double[(2 * tMax) + 1];
+            schedule.Evaluate(0, curve);
+
+            curve.Should().OnlyContain(value => value >= 0, "T_max {0}, learning rate {1}", tMax, learningRate);
+        }
     }
 
     [Fact]
