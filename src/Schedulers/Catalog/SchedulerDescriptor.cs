@@ -16,8 +16,10 @@ public sealed class SchedulerDescriptor
         WarmupSupport warmup,
         bool decaysAfterWarmup,
         ImmutableArray<ParameterDescriptor> parameters,
-        string? warmupRefusal = null)
+        string? warmupRefusal = null,
+        bool metricDriven = false)
     {
+        IsMetricDriven = metricDriven;
         Name = name;
         Family = family;
         Summary = summary;
@@ -45,6 +47,12 @@ public sealed class SchedulerDescriptor
 
     /// <summary>Gets whether a decay follows the warmup (then the warmup must end before <c>total_steps</c>).</summary>
     public bool DecaysAfterWarmup { get; }
+
+    /// <summary>
+    /// Gets whether the scheduler follows reported metrics rather than the step (<c>ReduceLROnPlateau</c>): it has no
+    /// curve, and is created with <see cref="PlateauScheduler"/> instead of <see cref="LearningRateSchedule"/>.
+    /// </summary>
+    public bool IsMetricDriven { get; }
 
     /// <summary>Gets every parameter the scheduler takes, <c>learning_rate</c> first.</summary>
     public ImmutableArray<ParameterDescriptor> Parameters { get; }

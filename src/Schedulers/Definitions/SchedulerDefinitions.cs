@@ -27,6 +27,7 @@ internal static class SchedulerDefinitions
         new CosineAnnealingWarmRestartsDefinition(),
         new OneCycleLRDefinition(),
         new CyclicLRDefinition(),
+        new ReduceLROnPlateauDefinition(),
         new SequentialLRDefinition(),
         new ChainedSchedulerDefinition(),
         new InterpolatedDefinition(),

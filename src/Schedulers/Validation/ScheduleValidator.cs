@@ -13,7 +13,7 @@ internal static class ScheduleValidator
     public static LearningRateSchedule Create(ScheduleOptions options)
     {
         var outcome = Check(options);
-        Guard.ThrowIfAny(outcome.Problems);
+        Guard.ThrowIfAny(outcome.Problems.AddRange(NoCurve(outcome)));
         return outcome.Build();
     }
 
@@ -23,6 +23,7 @@ internal static class ScheduleValidator
         for (var round = 0; ; round++)
         {
             var outcome = Check(options);
+            Guard.ThrowIfAny(NoCurve(outcome));
             if (outcome.Problems.IsEmpty)
             {
                 return new LenientScheduleResult(outcome.Build(), adjustments.ToImmutable());
@@ -43,6 +44,20 @@ internal static class ScheduleValidator
             }
         }
     }
+
+    /// <summary>Every problem of a configuration that must make a curve (a composite's child).</summary>
+    public static ImmutableArray<ConfigurationProblem> CheckCurve(ScheduleOptions options)
+    {
+        var outcome = Check(options);
+        return outcome.Problems.AddRange(NoCurve(outcome));
+    }
+
+    /// <summary>A metric-driven scheduler (ReduceLROnPlateau) is a valid configuration but has no curve to build.</summary>
+    private static ImmutableArray<ConfigurationProblem> NoCurve(Outcome outcome) =>
+        outcome.Definition?.Descriptor is { IsMetricDriven: true } descriptor
+            ? [ConfigurationProblem.ForKey(ScheduleOptions.SchedulerKey, ParameterValue.FromText(descriptor.Name),
+                $"follows reported metrics, not the step, so it has no curve: create it with PlateauScheduler in C#, or replay logged metrics with `schedulers replay --config FILE --metrics FILE`.")]
+            : [];
 
     public static Outcome Check(ScheduleOptions options)
     {

@@ -31,6 +31,21 @@ internal static class ReferenceCurves
 
     public static IEnumerable<JsonElement> Invalid => Document.Value.RootElement.GetProperty("invalid").EnumerateArray();
 
+    public static IEnumerable<JsonElement> Plateau => Document.Value.RootElement.GetProperty("plateau").EnumerateArray();
+
+    public static JsonElement PlateauRun(string id) => Plateau.Single(element => element.GetProperty("id").GetString() == id);
+
+    public static TheoryData<string> PlateauIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (var entry in Plateau)
+        {
+            data.Add(entry.GetProperty("id").GetString()!);
+        }
+
+        return data;
+    }
+
     public static JsonElement Case(string id) => Cases.Single(element => element.GetProperty("id").GetString() == id);
 
     public static JsonElement InvalidEntry(string id) => Invalid.Single(element => element.GetProperty("id").GetString() == id);

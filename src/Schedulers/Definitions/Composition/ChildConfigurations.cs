@@ -44,7 +44,7 @@ internal static class ChildConfigurations
             // A child without its own learning_rate under a parent whose learning_rate was refused: the parent's problem says it all.
             var inheritsRefused = !child.Contains(CommonParameters.LearningRate) && !parameters.Has(CommonParameters.LearningRate);
             child = Inherit(child, parameters);
-            problems.AddRange(ScheduleValidator.Check(child).Problems
+            problems.AddRange(ScheduleValidator.CheckCurve(child)
                 .Where(problem => !(inheritsRefused && problem.Keys.SequenceEqual([CommonParameters.LearningRate])))
                 .Select(problem => problem.Within(path)));
         }

@@ -1,0 +1,192 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Schedulers;
+
+/// <summary>Reads and writes <see cref="SchedulerState"/> with <see cref="JsonDocument"/> and <see cref="Utf8JsonWriter"/> (no reflection), checking every field.</summary>
+internal static class SchedulerStateJson
+{
+    public const string ScheduleKind = "schedule";
+    public const string PlateauKind = ReduceLROnPlateauDefinition.Name;
+
+    private static readonly string[] Keys = ["kind", "fingerprint", "step", "reports", "values", "best", "bad_reports", "cooldown_left"];
+
+    public static string Write(SchedulerState state)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind", state.Kind);
+            writer.WriteString("fingerprint", state.Fingerprint);
+            writer.WriteNumber("step", state.Step);
+            if (state.Kind == PlateauKind)
+            {
+                writer.WriteNumber("reports", state.Reports);
+                writer.WriteStartArray("values");
+                foreach (var value in state.Values)
+                {
+                    writer.WriteRawValue(value.ToString("R", CultureInfo.InvariantCulture));
+                }
+
+                writer.WriteEndArray();
+                if (state.Best is { } best)
+                {
+                    writer.WritePropertyName("best");
+                    writer.WriteRawValue(best.ToString("R", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    writer.WriteNull("best");
+                }
+
+                writer.WriteNumber("bad_reports", state.BadReports);
+                writer.WriteNumber("cooldown_left", state.CooldownLeft);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    public static SchedulerState Read(string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 8 });
+        }
+        catch (JsonException exception)
+        {
+            throw Guard.Refusal(ConfigurationProblem.ForDocument($"The saved state is not valid JSON: {exception.Message}"));
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw Guard.Refusal(ConfigurationProblem.ForDocument($"A saved state must be a JSON object written by SaveState, not a JSON {root.ValueKind.ToString().ToLowerInvariant()}."));
+            }
+
+            var problems = new List<ConfigurationProblem>();
+            foreach (var property in root.EnumerateObject().Where(property => !Keys.Contains(property.Name, StringComparer.Ordinal)))
+            {
+                problems.Add(Problem(property.Name, property.Value, "is not part of a saved state; a state holds only " + string.Join(", ", Keys) + "."));
+            }
+
+            var kind = Text(root, "kind", problems, value => value is ScheduleKind or PlateauKind, $"must be \"{ScheduleKind}\" or \"{PlateauKind}\".");
+            var fingerprint = Text(root, "fingerprint", problems, value => value.Length == 64 && value.All(char.IsAsciiHexDigitLower), "must be 64 lowercase hexadecimal digits (a SHA-256).");
+            var step = Count(root, "step", problems);
+            var plateau = kind == PlateauKind;
+            var values = ImmutableArray<double>.Empty;
+            double? best = null;
+            long badReports = 0, cooldownLeft = 0, reports = 0;
+            if (plateau)
+            {
+                reports = Count(root, "reports", problems);
+                values = Values(root, problems);
+                best = Best(root, problems);
+                badReports = Count(root, "bad_reports", problems);
+                cooldownLeft = Count(root, "cooldown_left", problems);
+            }
+            else
+            {
+                foreach (var key in Keys.Skip(3).Where(key => root.TryGetProperty(key, out _)))
+                {
+                    problems.Add(Problem(key, root.GetProperty(key), $"belongs to a {PlateauKind} state, not to a schedule's."));
+                }
+            }
+
+            Guard.ThrowIfAny([.. problems]);
+            return new SchedulerState(kind!, fingerprint!, step, values, best, badReports, cooldownLeft, reports);
+        }
+    }
+
+    private static string? Text(JsonElement root, string key, List<ConfigurationProblem> problems, Func<string, bool> valid, string rule)
+    {
+        if (!root.TryGetProperty(key, out var element))
+        {
+            problems.Add(Missing(key));
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.String || !valid(element.GetString()!))
+        {
+            problems.Add(Problem(key, element, rule));
+            return null;
+        }
+
+        return element.GetString();
+    }
+
+    private static long Count(JsonElement root, string key, List<ConfigurationProblem> problems)
+    {
+        if (!root.TryGetProperty(key, out var element))
+        {
+            problems.Add(Missing(key));
+            return 0;
+        }
+
+        if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt64(out var count) || count < 0)
+        {
+            problems.Add(Problem(key, element, "must be a whole number >= 0."));
+            return 0;
+        }
+
+        return count;
+    }
+
+    private static ImmutableArray<double> Values(JsonElement root, List<ConfigurationProblem> problems)
+    {
+        if (!root.TryGetProperty("values", out var element))
+        {
+            problems.Add(Missing("values"));
+            return [];
+        }
+
+        if (element.ValueKind != JsonValueKind.Array || element.GetArrayLength() == 0
+            || element.EnumerateArray().Any(item => item.ValueKind != JsonValueKind.Number || !item.TryGetDouble(out var value) || !double.IsFinite(value) || value < 0))
+        {
+            problems.Add(Problem("values", element, "must be a non-empty array of finite numbers >= 0, one per parameter group."));
+            return [];
+        }
+
+        return [.. element.EnumerateArray().Select(item => item.GetDouble())];
+    }
+
+    private static double? Best(JsonElement root, List<ConfigurationProblem> problems)
+    {
+        if (!root.TryGetProperty("best", out var element))
+        {
+            problems.Add(Missing("best"));
+            return null;
+        }
+
+        if (element.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out var best) || !double.IsFinite(best))
+        {
+            problems.Add(Problem("best", element, "must be a finite number, or null before the first counted report."));
+            return null;
+        }
+
+        return best;
+    }
+
+    private static ConfigurationProblem Missing(string key) =>
+        ConfigurationProblem.ForKey("state." + key, null, "is missing: save the state with SaveState and restore the text unchanged.");
+
+    private static ConfigurationProblem Problem(string key, JsonElement element, string rule)
+    {
+        var raw = element.GetRawText();
+        return ConfigurationProblem.ForKey("state." + key, ParameterValue.FromText(raw.Length > 80 ? raw[..80] + "..." : raw), rule);
+    }
+}
