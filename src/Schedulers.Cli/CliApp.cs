@@ -22,6 +22,7 @@ internal static class CliApp
               schedulers curve --config my.json         the learning rate at each step (CSV)
               schedulers compare --config a.json --config b.json --plot compare.png
               schedulers convert --config my_lora.toml --from kohya
+              schedulers replay --config plateau.json --metrics val_loss.txt
             """)
         {
             CurveCommand.Create(output, error),
@@ -29,6 +30,7 @@ internal static class CliApp
             ValidateCommand.Create(output, error),
             DescribeCommand.Create(output),
             ConvertCommand.Create(output, error),
+            ReplayCommand.Create(output, error),
             new HelpOption(),
             new VersionOption(),
         };

@@ -36,6 +36,11 @@ internal static class CommandExamples
             "schedulers curve --from kohya -- --lr_scheduler cosine --learning_rate 1e-4 --max_train_steps 1600 --lr_warmup_steps 10%",
             "schedulers curve --config my.json --plot curve.png --log-y",
         ],
+        ["replay"] =
+        [
+            "schedulers replay --config plateau.json --metrics val_loss.txt",
+            "schedulers replay --scheduler ReduceLROnPlateau --learning-rate 1e-3 --patience 2 --factor 0.5 --metrics val_loss.txt --format json",
+        ],
         ["validate"] =
         [
             "schedulers validate --config my.json",

@@ -18,9 +18,9 @@ internal static class ConvertCommand
         command.SetAction(parseResult =>
         {
             var configuration = input.Read(parseResult);
-            var schedule = configuration.CreateSchedule();
+            var json = configuration.IsMetricDriven ? configuration.CreatePlateau().Options.ToJson() : configuration.CreateSchedule().ToJson();
             Notes.Print(configuration, error);
-            destination.Write(parseResult, output, writer => writer.Write(schedule.ToJson() + "\n"));
+            destination.Write(parseResult, output, writer => writer.Write(json + "\n"));
             return ExitCodes.Success;
         });
         return command;

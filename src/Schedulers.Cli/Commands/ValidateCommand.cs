@@ -20,6 +20,14 @@ internal static class ValidateCommand
         command.SetAction(parseResult =>
         {
             var configuration = input.Read(parseResult);
+            if (configuration.IsMetricDriven)
+            {
+                var plateau = configuration.CreatePlateau();
+                Notes.Print(configuration, error);
+                output.WriteLine($"valid: {plateau.Options.Scheduler}, learning_rate {Format(plateau.Groups[0].BaseValue)}, follows metrics (replay logged ones with schedulers replay)");
+                return ExitCodes.Success;
+            }
+
             var schedule = configuration.CreateSchedule();
             Notes.Print(configuration, error);
             output.WriteLine(Summary(schedule));

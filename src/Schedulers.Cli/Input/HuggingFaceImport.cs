@@ -65,7 +65,8 @@ internal static class HuggingFaceImport
         var warmupRatio = Number(root, "warmup_ratio", problems) ?? 0;
         var name = Text(root, "lr_scheduler_type", problems) ?? "linear";
         var kwargs = Kwargs(root, problems);
-        if (maxSteps is not { } steps || steps <= 0 || steps != Math.Floor(steps))
+        var plateau = name == "reduce_lr_on_plateau";
+        if (!plateau && (maxSteps is not { } steps || steps <= 0 || steps != Math.Floor(steps)))
         {
             problems.Add($"max_steps {(maxSteps is null ? "is not set" : "= " + maxSteps.Value.ToString("R", CultureInfo.InvariantCulture))}: the Trainer then takes the length from num_train_epochs and the data set; give max_steps, a whole number >= 1.");
         }
@@ -81,6 +82,23 @@ internal static class HuggingFaceImport
         }
 
         UsageException.ThrowIfAny(problems);
+        if (plateau)
+        {
+            // get_scheduler returns ReduceLROnPlateau(optimizer, **lr_scheduler_kwargs) before it looks at any warmup.
+            import.Set(ScheduleOptions.SchedulerKey, "ReduceLROnPlateau", "lr_scheduler_type");
+            import.Set("learning_rate", learningRate ?? DefaultLearningRate, "learning_rate");
+            if (warmupSteps > 0 || warmupRatio > 0)
+            {
+                import.Note("the warmup is ignored: transformers' get_scheduler builds reduce_lr_on_plateau without one.");
+            }
+
+            foreach (var (key, value) in kwargs)
+            {
+                import.Set(key, value, $"lr_scheduler_kwargs {key}");
+            }
+
+            return import.Build();
+        }
 
         var totalSteps = (long)maxSteps!.Value;
 
@@ -111,8 +129,6 @@ internal static class HuggingFaceImport
                 import.Set("warmup_steps", warmup, warmupOrigin);
                 NoteIgnoredKeywords(name, kwargs, import);
                 return import.Build();
-            case "reduce_lr_on_plateau":
-                throw new UsageException("lr_scheduler_type reduce_lr_on_plateau follows a metric, not the step: it is not a schedule of the step alone.");
         }
 
         if (!Keywords.TryGetValue(name, out var takes))

@@ -23,6 +23,22 @@ internal sealed record ImportedConfiguration(ScheduleOptions Options, ImmutableA
         }
     }
 
+    /// <summary>Builds a ReduceLROnPlateau scheduler, naming the original settings in any problem.</summary>
+    public PlateauScheduler CreatePlateau()
+    {
+        try
+        {
+            return PlateauScheduler.Create(Options);
+        }
+        catch (ScheduleConfigurationException exception) when (!Origins.IsEmpty)
+        {
+            throw new UsageException([.. exception.Problems.Select(problem => problem.Message + Provenance(problem))]);
+        }
+    }
+
+    /// <summary>Gets whether the configuration names a scheduler that follows metrics (ReduceLROnPlateau).</summary>
+    public bool IsMetricDriven => Options.Scheduler is { } name && SchedulerCatalog.Find(name) is { IsMetricDriven: true };
+
     private string Provenance(ConfigurationProblem problem)
     {
         var origins = problem.Keys.Where(Origins.ContainsKey).Select(key => $"{key} comes from {Origins[key]}").ToArray();

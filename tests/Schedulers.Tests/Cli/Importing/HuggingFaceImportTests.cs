@@ -68,7 +68,7 @@ public sealed class HuggingFaceImportTests : IDisposable
     [InlineData("{\"lr_scheduler_type\": \"cosine\"}", "max_steps")]
     [InlineData("{\"lr_scheduler_type\": \"cosine\", \"max_steps\": -1}", "max_steps")]
     [InlineData("{\"lr_scheduler_type\": \"linear\", \"max_steps\": 100, \"lr_scheduler_kwargs\": {\"power\": 2}}", "power")]
-    [InlineData("{\"lr_scheduler_type\": \"reduce_lr_on_plateau\", \"max_steps\": 100}", "metric")]
+    [InlineData("{\"lr_scheduler_type\": \"reduce_lr_on_plateau\", \"lr_scheduler_kwargs\": {\"factor\": 2}}", "factor")]
     [InlineData("{\"lr_scheduler_type\": \"cosine\", \"max_steps\": 100, \"warmup_ratio\": 1.5}", "warmup_ratio")]
     [InlineData("[1, 2]", "object")]
     public void What_the_trainer_cannot_build_is_refused(string json, string expected)
