@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 
 namespace Schedulers.Cli;
 
@@ -48,29 +47,9 @@ internal static class ReplayCommand
             }
 
             Notes.Print(configuration, error);
-            destination.Write(parseResult, output, writer => Write(plateau, rates, parseResult.GetValue(format), writer));
+            destination.Write(parseResult, output, writer => CurveWriter.WriteValues(plateau.Options.ToJson(), rates, parseResult.GetValue(format), writer));
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    private static void Write(PlateauScheduler plateau, double[] rates, CurveFormat format, TextWriter output)
-    {
-        if (format == CurveFormat.Csv)
-        {
-            output.Write("step,lr\n");
-            for (var i = 0; i < rates.Length; i++)
-            {
-                output.Write(string.Create(CultureInfo.InvariantCulture, $"{i},{rates[i]:R}\n"));
-            }
-        }
-        else
-        {
-            output.Write($"{{\"config\":{plateau.Options.ToJson()},\"start\":0,\"lr\":[");
-            output.Write(string.Join(',', rates.Select(rate => rate.ToString("R", CultureInfo.InvariantCulture))));
-            output.Write("]}\n");
-        }
-
-        output.Flush();
     }
 }

@@ -42,6 +42,26 @@ internal static class CurveWriter
         output.Flush();
     }
 
+    /// <summary>Values already computed (a replay's learning rates), from step 0, as CSV (header <c>step,lr</c>) or as one JSON object.</summary>
+    public static void WriteValues(string configJson, IReadOnlyList<double> values, CurveFormat format, TextWriter output)
+    {
+        if (format == CurveFormat.Csv)
+        {
+            output.Write("step,lr\n");
+            for (var i = 0; i < values.Count; i++)
+            {
+                output.Write(string.Create(CultureInfo.InvariantCulture, $"{i},{values[i]:R}\n"));
+            }
+        }
+        else
+        {
+            var rates = string.Join(',', values.Select(value => value.ToString("R", CultureInfo.InvariantCulture)));
+            output.Write($"{{\"config\":{configJson},\"start\":0,\"lr\":[{rates}]}}\n");
+        }
+
+        output.Flush();
+    }
+
     /// <summary>Header <c>step,NAME,...</c> and one row per step with a column per schedule, each filled chunk by chunk by its evaluator.</summary>
     public static void WriteCsv(IReadOnlyList<LearningRateSchedule> schedules, IReadOnlyList<string> names, long start, long count, TextWriter output)
     {
