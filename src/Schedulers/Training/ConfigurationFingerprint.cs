@@ -22,7 +22,7 @@ internal static class ConfigurationFingerprint
                 .Append('\t').Append(group.Schedule is null ? "-" : Describe(group.Schedule));
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))).ToLowerInvariant();
     }
 
     public static string Describe(LearningRateSchedule schedule) => schedule.IsSerializable

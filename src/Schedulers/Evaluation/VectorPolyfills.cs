@@ -1,0 +1,84 @@
+#if !NET9_0_OR_GREATER
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Schedulers;
+
+/// <summary>
+/// The .NET 9 vector members the kernels use, for the net8.0 build: fused multiply-adds through the x86 intrinsics
+/// (the kernels only take vector paths where AVX2 and FMA, or AVX-512, are present), MaxNative as Max, and Indices.
+/// </summary>
+internal static class VectorPolyfills
+{
+    extension(Vector256)
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> FusedMultiplyAdd(Vector256<double> a, Vector256<double> b, Vector256<double> c) =>
+            Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : (a * b) + c;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> FusedMultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) =>
+            Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : (a * b) + c;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<T> MaxNative<T>(Vector256<T> a, Vector256<T> b) => Vector256.Max(a, b);
+    }
+
+    extension(Vector512)
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> FusedMultiplyAdd(Vector512<double> a, Vector512<double> b, Vector512<double> c) =>
+            Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(a, b, c) : (a * b) + c;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> FusedMultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) =>
+            Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(a, b, c) : (a * b) + c;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<T> MaxNative<T>(Vector512<T> a, Vector512<T> b) => Vector512.Max(a, b);
+    }
+
+    extension<T>(Vector256<T>)
+        where T : unmanaged, INumber<T>
+    {
+        public static Vector256<T> Indices
+        {
+            get
+            {
+                Span<T> indices = stackalloc T[Vector256<T>.Count];
+                for (var i = 0; i < indices.Length; i++)
+                {
+                    indices[i] = T.CreateTruncating(i);
+                }
+
+                return Vector256.Create<T>(indices);
+            }
+        }
+    }
+
+}
+
+/// <summary><c>Vector512&lt;T&gt;.Indices</c> for the net8.0 build (its own class: both properties compile to <c>get_Indices&lt;T&gt;()</c>).</summary>
+internal static class Vector512Indices
+{
+    extension<T>(Vector512<T>)
+        where T : unmanaged, INumber<T>
+    {
+        public static Vector512<T> Indices
+        {
+            get
+            {
+                Span<T> indices = stackalloc T[Vector512<T>.Count];
+                for (var i = 0; i < indices.Length; i++)
+                {
+                    indices[i] = T.CreateTruncating(i);
+                }
+
+                return Vector512.Create<T>(indices);
+            }
+        }
+    }
+}
+#endif
