@@ -59,13 +59,23 @@ public sealed class ScheduleBuilder
     /// <summary>Sets <c>schedulers</c>, the children of a <c>SequentialLR</c> or <c>ChainedScheduler</c>.</summary>
     /// <param name="children">The children's configurations (each inherits <c>learning_rate</c> unless it sets its own).</param>
     /// <returns>This builder.</returns>
-    public ScheduleBuilder WithSchedulers(params IEnumerable<ScheduleOptions> children) =>
+    public ScheduleBuilder WithSchedulers(params ScheduleOptions[] children) => WithSchedulers((IEnumerable<ScheduleOptions>)children);
+
+    /// <summary>Sets <c>schedulers</c> from a sequence, the children of a <c>SequentialLR</c> or <c>ChainedScheduler</c>.</summary>
+    /// <param name="children">The children's configurations (each inherits <c>learning_rate</c> unless it sets its own).</param>
+    /// <returns>This builder.</returns>
+    public ScheduleBuilder WithSchedulers(IEnumerable<ScheduleOptions> children) =>
         With("schedulers", ParameterValue.FromList(Guard.NotNull(children).Select(child => ParameterValue.FromOptions(Guard.NotNull(child)))));
 
     /// <summary>Sets <c>milestones</c>: where <c>SequentialLR</c> moves to its next schedule, or where <c>MultiStepLR</c> decays.</summary>
     /// <param name="steps">The steps.</param>
     /// <returns>This builder.</returns>
-    public ScheduleBuilder WithMilestones(params IEnumerable<long> steps) =>
+    public ScheduleBuilder WithMilestones(params long[] steps) => WithMilestones((IEnumerable<long>)steps);
+
+    /// <summary>Sets <c>milestones</c> from a sequence: where <c>SequentialLR</c> moves to its next schedule, or where <c>MultiStepLR</c> decays.</summary>
+    /// <param name="steps">The steps.</param>
+    /// <returns>This builder.</returns>
+    public ScheduleBuilder WithMilestones(IEnumerable<long> steps) =>
         With("milestones", ParameterValue.FromList(Guard.NotNull(steps).Select(step => ParameterValue.FromNumber(step))));
 
     /// <summary>Sets any parameter by its contract key (for example <c>"lr_end"</c> or <c>"decay_type"</c>).</summary>

@@ -113,7 +113,7 @@ public abstract class LearningRateSchedule
     /// <param name="schedules">The schedules; all with the same <see cref="LearningRate"/>.</param>
     /// <returns>The schedule.</returns>
     /// <exception cref="ScheduleConfigurationException">The schedules are refused; every problem is listed.</exception>
-    public static LearningRateSchedule Chained(params IReadOnlyList<LearningRateSchedule> schedules) =>
+    public static LearningRateSchedule Chained(params LearningRateSchedule[] schedules) =>
         Composition.Chained(Guard.NotNull(schedules));
 
     /// <summary>Writes the schedule's configuration as JSON; <see cref="FromJson"/> of the result gives the same value at every step.</summary>

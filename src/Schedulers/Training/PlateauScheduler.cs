@@ -62,7 +62,7 @@ public sealed class PlateauScheduler
     /// <param name="groups">Parameter groups with their base values and, optionally, floors; with none, one group at <c>learning_rate</c>.</param>
     /// <returns>The scheduler, before any metric.</returns>
     /// <exception cref="ScheduleConfigurationException">The configuration or the groups are invalid; every problem is listed.</exception>
-    public static PlateauScheduler Create(ScheduleOptions options, params IReadOnlyList<ParameterGroup> groups)
+    public static PlateauScheduler Create(ScheduleOptions options, params ParameterGroup[] groups)
     {
         Guard.NotNull(options);
         Guard.NotNull(groups);
@@ -74,7 +74,7 @@ public sealed class PlateauScheduler
                 $"is a schedule of the step, not ReduceLROnPlateau: use ScheduleStepper for it."));
         }
 
-        var chosen = groups.Count == 0 ? [] : groups.ToImmutableArray();
+        var chosen = groups.ToImmutableArray();
         foreach (var group in chosen.Where(group => group.Schedule is not null))
         {
             problems.Add(ConfigurationProblem.ForKey($"groups.{group.Name}", null,
@@ -98,7 +98,7 @@ public sealed class PlateauScheduler
     /// <param name="groups">Parameter groups, as in <see cref="Create"/>.</param>
     /// <returns>The scheduler.</returns>
     /// <exception cref="ScheduleConfigurationException">The JSON or the configuration is invalid.</exception>
-    public static PlateauScheduler FromJson(string json, params IReadOnlyList<ParameterGroup> groups) => Create(ScheduleOptions.FromJson(json), groups);
+    public static PlateauScheduler FromJson(string json, params ParameterGroup[] groups) => Create(ScheduleOptions.FromJson(json), groups);
 
     /// <summary>Moves to the next training step (only the warmup depends on it).</summary>
     public void Step()

@@ -24,11 +24,11 @@ public sealed class ScheduleStepper
     /// <param name="schedule">The schedule; with no groups, the one value is its learning rate.</param>
     /// <param name="groups">Parameter groups: scaled by the schedule's factor (<see cref="ParameterGroup.Scaled"/>) or with schedules of their own.</param>
     /// <exception cref="ScheduleConfigurationException">A group sets a plateau-only floor, or two groups share a name.</exception>
-    public ScheduleStepper(LearningRateSchedule schedule, params IReadOnlyList<ParameterGroup> groups)
+    public ScheduleStepper(LearningRateSchedule schedule, params ParameterGroup[] groups)
     {
         Schedule = Guard.NotNull(schedule);
         Guard.NotNull(groups);
-        Groups = groups.Count == 0 ? [ParameterGroup.Scaled("default", schedule.LearningRate)] : [.. groups];
+        Groups = groups.Length == 0 ? [ParameterGroup.Scaled("default", schedule.LearningRate)] : [.. groups];
         var problems = new List<ConfigurationProblem>();
         foreach (var group in Groups.Where(group => group.MinValue is not null))
         {
