@@ -11,33 +11,25 @@ internal sealed record ImportedConfiguration(ScheduleOptions Options, ImmutableA
     public static ImportedConfiguration Native(ScheduleOptions options) => new(options, [], ImmutableDictionary<string, string>.Empty);
 
     /// <summary>Builds the schedule, naming the original settings in any problem.</summary>
-    public LearningRateSchedule CreateSchedule()
-    {
-        try
-        {
-            return LearningRateSchedule.Create(Options);
-        }
-        catch (ScheduleConfigurationException exception) when (!Origins.IsEmpty)
-        {
-            throw new UsageException([.. exception.Problems.Select(problem => problem.Message + Provenance(problem))]);
-        }
-    }
+    public LearningRateSchedule CreateSchedule() => Create(LearningRateSchedule.Create);
 
     /// <summary>Builds a ReduceLROnPlateau scheduler, naming the original settings in any problem.</summary>
-    public PlateauScheduler CreatePlateau()
-    {
-        try
-        {
-            return PlateauScheduler.Create(Options);
-        }
-        catch (ScheduleConfigurationException exception) when (!Origins.IsEmpty)
-        {
-            throw new UsageException([.. exception.Problems.Select(problem => problem.Message + Provenance(problem))]);
-        }
-    }
+    public PlateauScheduler CreatePlateau() => Create(options => PlateauScheduler.Create(options));
 
     /// <summary>Gets whether the configuration names a scheduler that follows metrics (ReduceLROnPlateau).</summary>
     public bool IsMetricDriven => Options.Scheduler is { } name && SchedulerCatalog.Find(name) is { IsMetricDriven: true };
+
+    private T Create<T>(Func<ScheduleOptions, T> create)
+    {
+        try
+        {
+            return create(Options);
+        }
+        catch (ScheduleConfigurationException exception) when (!Origins.IsEmpty)
+        {
+            throw new UsageException([.. exception.Problems.Select(problem => problem.Message + Provenance(problem))]);
+        }
+    }
 
     private string Provenance(ConfigurationProblem problem)
     {
