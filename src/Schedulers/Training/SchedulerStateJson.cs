@@ -12,7 +12,10 @@ internal static class SchedulerStateJson
     public const string ScheduleKind = "schedule";
     public const string PlateauKind = ReduceLROnPlateauDefinition.Name;
 
-    private static readonly string[] Keys = ["kind", "fingerprint", "step", "reports", "values", "best", "bad_reports", "cooldown_left"];
+    /// <summary>What a plateau's state adds to a schedule's (kind, fingerprint, step).</summary>
+    private static readonly string[] PlateauKeys = ["reports", "values", "best", "bad_reports", "cooldown_left"];
+
+    private static readonly string[] Keys = ["kind", "fingerprint", "step", .. PlateauKeys];
 
     public static string Write(SchedulerState state)
     {
@@ -96,7 +99,7 @@ internal static class SchedulerStateJson
             }
             else
             {
-                foreach (var key in Keys.Skip(3).Where(key => root.TryGetProperty(key, out _)))
+                foreach (var key in PlateauKeys.Where(key => root.TryGetProperty(key, out _)))
                 {
                     problems.Add(Problem(key, root.GetProperty(key), $"belongs to a {PlateauKind} state, not to a schedule's."));
                 }
