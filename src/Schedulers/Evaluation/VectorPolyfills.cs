@@ -40,6 +40,16 @@ internal static class VectorPolyfills
         public static Vector512<T> MaxNative<T>(Vector512<T> a, Vector512<T> b) => Vector512.Max(a, b);
     }
 
+    /// <summary><c>indices[i] = i</c>: the lanes of an Indices vector.</summary>
+    public static void FillIndices<T>(Span<T> indices)
+        where T : INumber<T>
+    {
+        for (var i = 0; i < indices.Length; i++)
+        {
+            indices[i] = T.CreateTruncating(i);
+        }
+    }
+
     extension<T>(Vector256<T>)
         where T : unmanaged, INumber<T>
     {
@@ -48,11 +58,7 @@ internal static class VectorPolyfills
             get
             {
                 Span<T> indices = stackalloc T[Vector256<T>.Count];
-                for (var i = 0; i < indices.Length; i++)
-                {
-                    indices[i] = T.CreateTruncating(i);
-                }
-
+                VectorPolyfills.FillIndices(indices);
                 return Vector256.Create<T>(indices);
             }
         }
@@ -71,11 +77,7 @@ internal static class Vector512Indices
             get
             {
                 Span<T> indices = stackalloc T[Vector512<T>.Count];
-                for (var i = 0; i < indices.Length; i++)
-                {
-                    indices[i] = T.CreateTruncating(i);
-                }
-
+                VectorPolyfills.FillIndices(indices);
                 return Vector512.Create<T>(indices);
             }
         }
