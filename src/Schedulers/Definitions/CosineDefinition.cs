@@ -36,5 +36,5 @@ internal sealed class CosineDefinition : SchedulerDefinition
             Descriptor,
             canonicalOptions,
             parameters,
-            new CosineCurve(parameters.TotalSteps!.Value - parameters.WarmupSteps, parameters.Number(CommonParameters.NumCycles, 0.5), parameters.MinLrRatio()));
+            new CosineCurve(parameters.TotalSteps!.Value - parameters.WarmupSteps, parameters.Number(CommonParameters.NumCycles, 0.5), parameters.MinLrRatio()) { Floor = parameters.MinLr() });
 }

@@ -19,5 +19,5 @@ internal sealed class LinearDefinition : SchedulerDefinition
         ]);
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
-        new WarmupDecaySchedule(Descriptor, canonicalOptions, parameters, new LinearCurve(parameters.TotalSteps!.Value - parameters.WarmupSteps, parameters.MinLrRatio()));
+        new WarmupDecaySchedule(Descriptor, canonicalOptions, parameters, new LinearCurve(parameters.TotalSteps!.Value - parameters.WarmupSteps, parameters.MinLrRatio()) { Floor = parameters.MinLr() });
 }

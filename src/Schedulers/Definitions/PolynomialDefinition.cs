@@ -46,5 +46,5 @@ internal sealed class PolynomialDefinition : SchedulerDefinition
                 parameters.TotalSteps!.Value - parameters.WarmupSteps,
                 parameters.Number(Power, 1.0),
                 parameters.Number(LrEnd, DefaultLrEnd),
-                parameters.LearningRate));
+                parameters.LearningRate) { Floor = parameters.Number(LrEnd, DefaultLrEnd) });
 }

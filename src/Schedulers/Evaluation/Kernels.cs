@@ -658,6 +658,22 @@ internal static class Kernels
         }
     }
 
+    /// <summary>Raises every element below <paramref name="floor"/> to it (an exact floor after a kernel that may round an ulp under).</summary>
+    public static void RaiseTo<T>(Span<T> values, double floor)
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(double))
+        {
+            var doubles = MemoryMarshal.Cast<T, double>(values);
+            TensorPrimitives.Max(doubles, floor, doubles);
+        }
+        else
+        {
+            var singles = MemoryMarshal.Cast<T, float>(values);
+            TensorPrimitives.Max(singles, (float)floor, singles);
+        }
+    }
+
     /// <summary>Every element the same value.</summary>
     public static void Constant<T>(Span<T> destination, double value)
         where T : unmanaged => destination.Fill(Lanes.From<T>(value));

@@ -31,7 +31,7 @@ internal sealed class WarmupDecaySchedule : LearningRateSchedule
     }
 
     private protected override double LearningRateAt(long step) =>
-        _warmup.Covers(step) ? _warmup.LearningRateAt(step) : LearningRate * _decay.Factor(step - WarmupSteps);
+        _warmup.Covers(step) ? _warmup.LearningRateAt(step) : Math.Max(LearningRate * _decay.Factor(step - WarmupSteps), _decay.Floor);
 
     private protected override void Fill<T>(long firstStep, Span<T> destination)
     {

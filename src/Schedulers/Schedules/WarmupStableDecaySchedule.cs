@@ -61,7 +61,7 @@ internal sealed class WarmupStableDecaySchedule : LearningRateSchedule
         {
             case "cosine" when _warmupRotation is not null:
                 // 0.5 * (1 - cos(pi * p)) with p = step / W.
-                Kernels.Rotate(destination, firstStep, new CycleAngle(0, WarmupSteps, long.MaxValue), _warmupRotation, floor + (0.5 * span), -0.5 * span, 0.0);
+                Kernels.Rotate(destination, firstStep, new CycleAngle(0, WarmupSteps, long.MaxValue), _warmupRotation, floor + (0.5 * span), -0.5 * span, floor);
                 break;
             case "1-sqrt":
                 Kernels.Map(destination, firstStep, new OneMinusSqrtOperator(Math.Max(1L, WarmupSteps), rising: true, _minLrRatio, LearningRate));
@@ -86,7 +86,7 @@ internal sealed class WarmupStableDecaySchedule : LearningRateSchedule
                 Kernels.Map(destination, firstT, new OneMinusSqrtOperator(Math.Max(1L, _decaySteps), rising: false, _minLrRatio, LearningRate));
                 break;
             case "cosine" when _decayRotation is not null:
-                Kernels.Rotate(destination, firstT, new CosineAngle(_decaySteps, _cycles), _decayRotation, floor + (0.5 * span), 0.5 * span, 0.0);
+                Kernels.Rotate(destination, firstT, new CosineAngle(_decaySteps, _cycles), _decayRotation, floor + (0.5 * span), 0.5 * span, floor);
                 break;
             default:
                 for (var i = 0; i < destination.Length; i++)

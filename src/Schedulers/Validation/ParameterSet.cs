@@ -34,6 +34,9 @@ internal sealed class ParameterSet
 
     public string Text(string key, string fallback) => _values.TryGetValue(key, out var value) ? value.TextValue! : fallback;
 
+    /// <summary>Gets the floor of a decay as a learning rate: <c>min_lr</c> as given, else <c>learning_rate * min_lr_ratio</c>.</summary>
+    public double MinLr() => Has(CommonParameters.MinLr) ? Number(CommonParameters.MinLr, 0) : LearningRate * MinLrRatio();
+
     /// <summary>Gets the floor ratio from <c>min_lr</c> (divided by the learning rate, as transformers does) or <c>min_lr_ratio</c>.</summary>
     public double MinLrRatio() => Has(CommonParameters.MinLr)
         ? Number(CommonParameters.MinLr, 0) / LearningRate

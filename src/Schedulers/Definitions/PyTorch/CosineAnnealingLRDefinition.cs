@@ -14,5 +14,5 @@ internal sealed class CosineAnnealingLRDefinition : SchedulerDefinition
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
         PyTorchParameters.Schedule(Descriptor, canonicalOptions, parameters,
-            new CosineAnnealingCurve(parameters.Integer(TMax, 1), parameters.Number(PyTorchParameters.EtaMin, 0) / parameters.LearningRate));
+            new CosineAnnealingCurve(parameters.Integer(TMax, 1), parameters.Number(PyTorchParameters.EtaMin, 0) / parameters.LearningRate) { Floor = parameters.Number(PyTorchParameters.EtaMin, 0) });
 }

@@ -17,5 +17,5 @@ internal sealed class CosineAnnealingWarmRestartsDefinition : SchedulerDefinitio
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
         PyTorchParameters.Schedule(Descriptor, canonicalOptions, parameters,
-            new WarmRestartsCurve(parameters.Integer(T0, 1), parameters.Integer(TMult, 1), parameters.Number(PyTorchParameters.EtaMin, 0) / parameters.LearningRate));
+            new WarmRestartsCurve(parameters.Integer(T0, 1), parameters.Integer(TMult, 1), parameters.Number(PyTorchParameters.EtaMin, 0) / parameters.LearningRate) { Floor = parameters.Number(PyTorchParameters.EtaMin, 0) });
 }

@@ -18,5 +18,8 @@ internal sealed class LinearLRDefinition : SchedulerDefinition
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
         PyTorchParameters.Schedule(Descriptor, canonicalOptions, parameters,
-            new LinearFactorCurve(parameters.Number(StartFactor, 1.0 / 3), parameters.Number(EndFactor, 1.0), parameters.Integer(PyTorchParameters.TotalIters, 5)));
+            new LinearFactorCurve(parameters.Number(StartFactor, 1.0 / 3), parameters.Number(EndFactor, 1.0), parameters.Integer(PyTorchParameters.TotalIters, 5))
+            {
+                Floor = parameters.LearningRate * Math.Min(parameters.Number(StartFactor, 1.0 / 3), parameters.Number(EndFactor, 1.0)),
+            });
 }

@@ -70,13 +70,21 @@ internal sealed class OneCycleLRDefinition : SchedulerDefinition
         }
     }
 
-    public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
-        PyTorchParameters.Schedule(Descriptor, canonicalOptions, parameters,
+    public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions)
+    {
+        // PyTorch's own levels: initial_lr = max_lr / div_factor, min_lr = initial_lr / final_div_factor.
+        var initial = parameters.LearningRate / parameters.Number(DivFactor, 25);
+        var minimum = initial / parameters.Number(FinalDivFactor, 1e4);
+        return PyTorchParameters.Schedule(Descriptor, canonicalOptions, parameters,
             new OneCycleCurve(
                 parameters.TotalSteps!.Value,
                 parameters.Number(PctStart, 0.3),
                 parameters.Text(AnnealStrategy, "cos") == "cos",
                 parameters.Number(DivFactor, 25),
                 parameters.Number(FinalDivFactor, 1e4),
-                parameters.Given(ThreePhase)?.BooleanValue ?? false));
+                parameters.Given(ThreePhase)?.BooleanValue ?? false)
+            {
+                Floor = Math.Min(initial, minimum),
+            });
+    }
 }

@@ -34,6 +34,6 @@ internal sealed class CosineCurve : DecayCurve
         }
 
         var half = scale * 0.5 * (1.0 - _floorRatio);
-        Kernels.Rotate(destination, firstT, new CosineAngle(_decaySteps, _cycles), _rotation, half + (scale * _floorRatio), half, 0.0);
+        Kernels.Rotate(destination, firstT, new CosineAngle(_decaySteps, _cycles), _rotation, half + (scale * _floorRatio), half, Floor);
     }
 }

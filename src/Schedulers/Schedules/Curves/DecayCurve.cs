@@ -6,6 +6,13 @@ namespace Schedulers;
 /// </summary>
 internal abstract class DecayCurve
 {
+    /// <summary>
+    /// Gets the lowest learning rate of the decay exactly as configured (<c>eta_min</c>, <c>min_lr</c>, <c>lr_end</c>,
+    /// <c>learning_rate * min_lr_ratio</c>): the factor form <c>learning_rate * (eta_min / learning_rate)</c> can round an
+    /// ulp below it, and a value under the floor the user set is a value they did not ask for.
+    /// </summary>
+    public double Floor { get; init; }
+
     /// <summary>Gets the factor at <paramref name="t"/> &gt;= 0 steps after the warmup.</summary>
     public abstract double Factor(long t);
 
@@ -27,7 +34,7 @@ internal abstract class DecayCurve
 
         if (moving < destination.Length)
         {
-            Kernels.Constant(destination[moving..], scale * Factor(End!.Value));
+            Kernels.Constant(destination[moving..], Math.Max(scale * Factor(End!.Value), Floor));
         }
     }
 
@@ -37,7 +44,7 @@ internal abstract class DecayCurve
     {
         for (var i = 0; i < destination.Length; i++)
         {
-            destination[i] = Lanes.From<T>(scale * Factor(firstT + i));
+            destination[i] = Lanes.From<T>(Math.Max(scale * Factor(firstT + i), Floor));
         }
     }
 

@@ -41,9 +41,11 @@ internal sealed class InterpolatedSchedule : LearningRateSchedule
 
     public override IReadOnlyList<long> PhaseBoundaries => _steps;
 
+    // At a point the value is the point's own (MathNet's log-linear form exp(ln y) can round an ulp away from y).
     private protected override double LearningRateAt(long step) =>
         step <= _steps[0] ? _rates[0]
         : step >= _steps[^1] ? _rates[^1]
+        : _steps.BinarySearch(step) is >= 0 and var index ? _rates[index]
         : _interpolation.Interpolate(step);
 
     private protected override void Fill<T>(long firstStep, Span<T> destination)

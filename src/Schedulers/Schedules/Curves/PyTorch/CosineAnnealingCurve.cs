@@ -17,6 +17,6 @@ internal sealed class CosineAnnealingCurve(long periodSteps, double floorRatio) 
     protected override void FillMoving<T>(long firstT, double scale, Span<T> destination)
     {
         var half = scale * (1.0 - floorRatio) / 2.0;
-        Kernels.Rotate(destination, firstT, Angle, _rotation, half + (scale * floorRatio), half, 0.0);
+        Kernels.Rotate(destination, firstT, Angle, _rotation, half + (scale * floorRatio), half, Floor);
     }
 }

@@ -68,7 +68,7 @@ internal sealed class OneCycleCurve : DecayCurve
             {
                 // to + (from - to) / 2 * (cos + 1) = offset + amplitude * cos.
                 var amplitude = scale * (phase.From - phase.To) / 2.0;
-                Kernels.Rotate(part, t, new OneCycleAngle(phase.Start, phase.Length), _rotations[index], (scale * phase.To) + amplitude, amplitude, 0.0);
+                Kernels.Rotate(part, t, new OneCycleAngle(phase.Start, phase.Length), _rotations[index], (scale * phase.To) + amplitude, amplitude, Floor);
             }
             else
             {
@@ -76,6 +76,7 @@ internal sealed class OneCycleCurve : DecayCurve
                 var slope = scale * (phase.To - phase.From) / phase.Length;
                 var intercept = scale * (((phase.To - phase.From) * ((t - phase.Start) / phase.Length)) + phase.From);
                 Kernels.Map(part, 0, new AffineOperator(intercept, slope));
+                Kernels.RaiseTo(part, Floor);
             }
 
             done += part.Length;

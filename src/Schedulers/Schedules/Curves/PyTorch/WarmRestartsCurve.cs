@@ -62,7 +62,7 @@ internal sealed class WarmRestartsCurve : DecayCurve
             var part = destination.Slice(done, count);
             if (index < _rotations.Length)
             {
-                Kernels.Rotate(part, t, new CycleAngle(start, length, long.MaxValue), _rotations[index], half + (scale * _floorRatio), half, 0.0);
+                Kernels.Rotate(part, t, new CycleAngle(start, length, long.MaxValue), _rotations[index], half + (scale * _floorRatio), half, Floor);
             }
             else
             {
