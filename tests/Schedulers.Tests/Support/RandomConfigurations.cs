@@ -10,13 +10,19 @@ internal static class RandomConfigurations
 
     /// <summary>A valid configuration of <paramref name="scheduler"/>; <paramref name="huge"/> picks training lengths up to 1e12.</summary>
     public static LearningRateSchedule Create(string scheduler, Random random, bool huge = false) =>
-        Options(scheduler, random, huge).Build();
+        Options(scheduler, random, huge ? ConfigurationScale.Huge : ConfigurationScale.Typical).Build();
 
     /// <summary>A valid configuration of <paramref name="scheduler"/>, as a builder (composites nest random children).</summary>
-    public static ScheduleBuilder Options(string scheduler, Random random, bool huge = false, int depth = 0, double? learningRate = null)
+    public static ScheduleBuilder Options(string scheduler, Random random, ConfigurationScale scale = ConfigurationScale.Typical, int depth = 0, double? learningRate = null)
     {
-        var lr = learningRate ?? LearningRates[random.Next(LearningRates.Length)];
-        long total = huge ? random.NextInt64(1_000_000, 1_000_000_000_000) : random.Next(2, 5_000);
+        var extreme = scale == ConfigurationScale.Extreme;
+        var lr = learningRate ?? (extreme ? Math.Pow(10, -12 + (18 * random.NextDouble())) : LearningRates[random.Next(LearningRates.Length)]);
+        var total = scale switch
+        {
+            ConfigurationScale.Huge => random.NextInt64(1_000_000, 1_000_000_000_000),
+            ConfigurationScale.Extreme => Math.Max(1, (long)Math.Pow(10, 12 * random.NextDouble())),
+            _ => random.Next(2, 5_000),
+        };
         if (scheduler == "OneCycleLR")
         {
             total = Math.Max(total, 50);
@@ -30,6 +36,13 @@ internal static class RandomConfigurations
         }
 
         var warmup = random.Next(3) == 0 ? 0 : random.NextInt64(1, Math.Max(2, total / 2));
+        if (extreme && random.Next(4) == 0)
+        {
+            warmup = total - 1;
+        }
+
+        // A warmup as long as the training would leave no room for the decay, which the validation refuses.
+        warmup = Math.Min(warmup, total - 1);
 
         if (descriptor.Warmup != WarmupSupport.None)
         {
@@ -145,11 +158,11 @@ internal static class RandomConfigurations
             case "SequentialLR":
                 var count = random.Next(1, 4);
                 var milestones = Enumerable.Range(0, count - 1).Select(_ => random.NextInt64(1, total + 10)).Distinct().Order().ToList();
-                builder.WithSchedulers(Enumerable.Range(0, milestones.Count + 1).Select(_ => Child(random, huge, depth, lr, keepLearningRate: random.Next(2) == 0)))
+                builder.WithSchedulers(Enumerable.Range(0, milestones.Count + 1).Select(_ => Child(random, scale, depth, lr, keepLearningRate: random.Next(2) == 0)))
                     .WithMilestones(milestones);
                 break;
             case "ChainedScheduler":
-                builder.WithSchedulers(Enumerable.Range(0, random.Next(1, 4)).Select(_ => Child(random, huge, depth, lr, keepLearningRate: false)));
+                builder.WithSchedulers(Enumerable.Range(0, random.Next(1, 4)).Select(_ => Child(random, scale, depth, lr, keepLearningRate: false)));
                 break;
         }
 
@@ -160,15 +173,28 @@ internal static class RandomConfigurations
     /// A random child: any scheduler, composites only near the top so that nesting stays shallow. A child that keeps a
     /// learning rate of its own keeps one at most the parent's, so that the parent's is the accuracy contract's scale.
     /// </summary>
-    private static ScheduleOptions Child(Random random, bool huge, int depth, double parentRate, bool keepLearningRate)
+    private static ScheduleOptions Child(Random random, ConfigurationScale scale, int depth, double parentRate, bool keepLearningRate)
     {
         var names = SchedulerNames.Where(name => depth < 1 || name is not ("SequentialLR" or "ChainedScheduler")).ToList();
         var rate = keepLearningRate ? parentRate * Pick(random, 1.0, 0.5, 0.1) : parentRate;
-        var options = Options(names[random.Next(names.Count)], random, huge, depth + 1, rate).Options;
+        var options = Options(names[random.Next(names.Count)], random, scale, depth + 1, rate).Options;
         return keepLearningRate ? options : options.Without("learning_rate");
     }
 
     private static T Pick<T>(Random random, params T[] choices) => choices[random.Next(choices.Length)];
 
     private static string Multiplier(Random random) => Math.Round(random.NextDouble(), 4).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>How far from typical training a random configuration goes.</summary>
+internal enum ConfigurationScale
+{
+    /// <summary>Learning rates 1e-6 to 7.5, 2 to 5,000 steps.</summary>
+    Typical,
+
+    /// <summary>Typical learning rates, 1e6 to 1e12 steps.</summary>
+    Huge,
+
+    /// <summary>Learning rates 1e-12 to 1e6, 1 to 1e12 steps, one warmup in four of total_steps - 1.</summary>
+    Extreme,
 }
