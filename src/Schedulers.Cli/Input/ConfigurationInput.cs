@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 
 namespace Schedulers.Cli;
 
@@ -105,13 +106,20 @@ internal sealed class ConfigurationInput
         return Load(file, source, numProcesses);
     }
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Reads one configuration file of the given kind.</summary>
     public static ImportedConfiguration Load(FileInfo file, ConfigurationSource source, long numProcesses)
     {
         string text;
         try
         {
-            text = File.ReadAllText(file.FullName);
+            text = File.ReadAllText(file.FullName, StrictUtf8);
+        }
+        catch (DecoderFallbackException exception)
+        {
+            // The default decoder would turn bad bytes into U+FFFD and read on: a value the user did not write.
+            throw new UsageException($"--config {file} is not valid UTF-8 text: {exception.Message}");
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
