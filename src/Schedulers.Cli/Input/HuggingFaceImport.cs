@@ -40,8 +40,16 @@ internal static class HuggingFaceImport
         {
             using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
             root = document.RootElement.Clone();
+
+            // An escaped unpaired surrogate parses, then throws when read: read every string now, inside the refusal.
+            _ = root.ToString();
+            foreach (var property in root.ValueKind == JsonValueKind.Object ? root.EnumerateObject() : default)
+            {
+                _ = property.Name;
+                _ = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null;
+            }
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or ArgumentException or InvalidOperationException)
         {
             throw new UsageException($"the file is not valid JSON: {exception.Message}");
         }

@@ -24,9 +24,9 @@ internal static class ScheduleJson
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, DocumentOptions);
+            document = JsonText.Parse(json, DocumentOptions);
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (JsonText.IsInvalidText(exception))
         {
             throw Guard.Refusal(ConfigurationProblem.ForDocument(
                 $"The configuration is not valid JSON: {exception.Message}"));

@@ -61,9 +61,9 @@ internal static class SchedulerStateJson
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 8 });
+            document = JsonText.Parse(json, new JsonDocumentOptions { MaxDepth = 8 });
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (JsonText.IsInvalidText(exception))
         {
             throw Guard.Refusal(ConfigurationProblem.ForDocument($"The saved state is not valid JSON: {exception.Message}"));
         }
