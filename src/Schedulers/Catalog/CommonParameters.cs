@@ -15,6 +15,12 @@ internal static class CommonParameters
     /// <summary>The largest step count accepted: every step up to it is exactly representable as a double.</summary>
     public const double MaxSteps = 9007199254740992.0;
 
+    /// <summary>
+    /// The largest magnitude of any other number: no learning rate or factor comes near it, and below it every curve
+    /// stays finite in single precision (float's largest value is 3.4e38).
+    /// </summary>
+    public const double MaxNumber = 1e30;
+
     public static ParameterDescriptor LearningRateDescriptor { get; } = new(
         LearningRate, ParameterKind.Number, ParameterPresence.Required,
         "Peak learning rate; every value is learning_rate * factor(step).",

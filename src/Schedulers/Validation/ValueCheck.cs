@@ -46,6 +46,11 @@ internal static class ValueCheck
             return ConfigurationProblem.ForKey(key, value, $"{value} is not a finite number: expected {descriptor.ValidValues}.");
         }
 
+        if (descriptor.Kind == ParameterKind.Number && Math.Abs(number) > CommonParameters.MaxNumber)
+        {
+            return ConfigurationProblem.ForKey(key, value, $"{value} is too large: numbers must be at most 1e30 in magnitude, so that curves stay finite in single precision; expected {descriptor.ValidValues}.");
+        }
+
         if (descriptor.Kind == ParameterKind.Integer)
         {
             if (Math.Abs(number) > CommonParameters.MaxSteps)
@@ -101,7 +106,7 @@ internal static class ValueCheck
         var bad = value.Items.Select((point, index) => (point, index)).FirstOrDefault(entry => !IsPoint(entry.point));
         return bad.point is null
             ? null
-            : ConfigurationProblem.ForKey(descriptor.Key, value, $"point {bad.index} ({bad.point}) is not a [step, learning_rate] pair with a whole step in [0, 2^53] and a finite learning rate >= 0: expected {descriptor.ValidValues}.");
+            : ConfigurationProblem.ForKey(descriptor.Key, value, $"point {bad.index} ({bad.point}) is not a [step, learning_rate] pair with a whole step in [0, 2^53] and a learning rate in [0, 1e30]: expected {descriptor.ValidValues}.");
     }
 
     private static bool IsPoint(ParameterValue point) =>
@@ -109,7 +114,8 @@ internal static class ValueCheck
         && point.Items.Length == 2
         && point.Items.All(item => item.Kind == ParameterValueKind.Number && double.IsFinite(item.NumberValue) && item.NumberValue >= 0)
         && point.Items[0].NumberValue == Math.Floor(point.Items[0].NumberValue)
-        && point.Items[0].NumberValue <= CommonParameters.MaxSteps;
+        && point.Items[0].NumberValue <= CommonParameters.MaxSteps
+        && point.Items[1].NumberValue <= CommonParameters.MaxNumber;
 
     private static ConfigurationProblem? CheckChoice(ParameterDescriptor descriptor, ParameterValue value)
     {
