@@ -26,7 +26,9 @@ internal static class PyTorchParameters
     public static ParameterDescriptor GammaDescriptor(ParameterPresence presence, string description) => new(
         Gamma, ParameterKind.Number, presence, description,
         defaultValue: presence == ParameterPresence.Optional ? ParameterValue.FromNumber(0.1) : null,
-        range: ValueRange.GreaterThan(0));
+        // Stricter than PyTorch: a gamma above 1 grows the rate without bound, to infinity at some step of a closed
+        // form defined at every step (docs/reliability.md). A growing rate is an interpolated curve or LambdaLR.
+        range: ValueRange.Between(0, false, 1, true));
 
     public static ParameterDescriptor TotalItersDescriptor(string description) => new(
         TotalIters, ParameterKind.Integer, ParameterPresence.Optional, description,
