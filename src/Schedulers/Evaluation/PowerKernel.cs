@@ -5,12 +5,15 @@ internal sealed class PowerKernel
 {
     public const int MaxWholePower = 8;
 
+    /// <summary>Above this power the series' terms overflow (the curve is 0 after its first step anyway): plain Math.Pow.</summary>
+    public const double MaxSeriesPower = 1_000;
+
     private readonly PowerSeries? _series;
 
     public PowerKernel(double power)
     {
         Power = power;
-        _series = IsSmallWholePower(power) ? null : new PowerSeries(power);
+        _series = IsSmallWholePower(power) || power > MaxSeriesPower ? null : new PowerSeries(power);
     }
 
     public double Power { get; }
@@ -20,7 +23,14 @@ internal sealed class PowerKernel
     public void Fill<T>(Span<T> destination, long firstT, long length, double range, double end)
         where T : unmanaged
     {
-        if (_series is null)
+        if (Power > MaxSeriesPower)
+        {
+            for (var i = 0; i < destination.Length; i++)
+            {
+                destination[i] = Lanes.From<T>((range * Math.Pow(1.0 - ((double)(firstT + i) / length), Power)) + end);
+            }
+        }
+        else if (_series is null)
         {
             Kernels.Map(destination, firstT, new IntegerPowerOperator(length, (int)Power, range, end));
         }
