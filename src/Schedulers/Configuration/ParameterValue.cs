@@ -121,11 +121,13 @@ public sealed class ParameterValue : IEquatable<ParameterValue>
     public override string ToString() => Kind switch
     {
         ParameterValueKind.Number => TextValue ?? NumberValue.ToString("R", CultureInfo.InvariantCulture),
-        ParameterValueKind.Text => "\"" + TextValue + "\"",
+        ParameterValueKind.Text => "\"" + ConfigurationProblem.Shorten(TextValue!) + "\"",
         ParameterValueKind.Boolean => BooleanValue ? "true" : "false",
+        // Long values are cut (messages quote them): a list by its first items and its length.
+        ParameterValueKind.List when Items.Length > 20 => "[" + string.Join(", ", Items.Take(10).Select(item => item.ToString())) + $", ... ({Items.Length} items)]",
         ParameterValueKind.List => "[" + string.Join(", ", Items.Select(item => item.ToString())) + "]",
         ParameterValueKind.Null => "null",
-        _ => TextValue ?? "{}",
+        _ => ConfigurationProblem.Shorten(TextValue ?? "{}"),
     };
 
     /// <inheritdoc />

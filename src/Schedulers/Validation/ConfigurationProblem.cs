@@ -15,7 +15,7 @@ public sealed class ConfigurationProblem
         Keys = keys;
         ReceivedValue = receivedValue;
         _detail = detail;
-        Message = keys.IsEmpty ? detail : $"{string.Join(" / ", keys)}: {detail}";
+        Message = keys.IsEmpty ? detail : $"{string.Join(" / ", keys.Select(Shorten))}: {detail}";
         Remedy = remedy;
     }
 
@@ -48,4 +48,7 @@ public sealed class ConfigurationProblem
 
     /// <inheritdoc />
     public override string ToString() => Message;
+
+    /// <summary>A key of a megabyte would make a message of a megabyte: long keys are cut, with their length.</summary>
+    internal static string Shorten(string text) => text.Length <= 100 ? text : $"{text[..60]}... ({text.Length} characters)";
 }

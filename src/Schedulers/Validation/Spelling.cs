@@ -7,8 +7,16 @@ internal static class Spelling
     {
         string? best = null;
         var bestDistance = int.MaxValue;
+        var allowed = Math.Max(2, input.Length / 3);
         foreach (var candidate in candidates)
         {
+            // The distance is at least the difference in length: skip what cannot be close (a megabyte-long key would
+            // otherwise cost seconds per candidate).
+            if (Math.Abs(candidate.Length - input.Length) > allowed)
+            {
+                continue;
+            }
+
             var distance = Distance(input.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (distance < bestDistance)
             {
@@ -18,7 +26,7 @@ internal static class Spelling
         }
 
         // Beyond about a third of the word, a "suggestion" is noise rather than help.
-        return bestDistance <= Math.Max(2, input.Length / 3) ? best : null;
+        return bestDistance <= allowed ? best : null;
     }
 
     public static string DidYouMean(string input, IEnumerable<string> candidates) =>
