@@ -15,6 +15,16 @@ internal static class CompareCommand
             Required = true,
             AllowMultipleArgumentsPerToken = false,
         };
+
+        // System.CommandLine reports an empty file name for a single FileInfo as a parse error, but for an array it
+        // throws when the value is read: refuse it while parsing.
+        configs.Validators.Add(result =>
+        {
+            if (result.Tokens.Any(token => string.IsNullOrWhiteSpace(token.Value)))
+            {
+                result.AddError("--config needs a file name, not an empty argument.");
+            }
+        });
         var source = ConfigurationInput.SourceOption();
         var numProcesses = ConfigurationInput.NumProcessesOption();
         var range = new CurveRange();

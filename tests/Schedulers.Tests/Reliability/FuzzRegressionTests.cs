@@ -49,4 +49,15 @@ public sealed class FuzzRegressionTests
 
         read.Should().Throw<ScheduleConfigurationException>().Which.Message.Should().Contain("not valid JSON");
     }
+
+    [Fact]
+    public void Compare_with_an_empty_config_argument_exits_2_with_a_message()
+    {
+        var other = RepositoryPaths.InRepository("docs", "gallery", "cosine.json");
+
+        var run = CliRun.Of("compare", "--config", "", "--config", other, "--steps", "30");
+
+        CommandLineOutcome.Check(run, "compare --config ''").Should().BeFalse();
+        run.Error.Should().Contain("--config needs a file name");
+    }
 }
