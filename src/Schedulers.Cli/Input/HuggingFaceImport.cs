@@ -41,8 +41,8 @@ internal static class HuggingFaceImport
             using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
             root = document.RootElement.Clone();
 
-            // An escaped unpaired surrogate parses, then throws when read: read every string now, inside the refusal.
-            _ = root.ToString();
+            // An escaped unpaired surrogate parses, then throws when read: read the top-level names and strings now,
+            // inside the refusal (lr_scheduler_kwargs goes through ScheduleOptions.FromJson, which checks its own).
             foreach (var property in root.ValueKind == JsonValueKind.Object ? root.EnumerateObject() : default)
             {
                 _ = property.Name;
