@@ -31,7 +31,7 @@ internal sealed class WarmupDecaySchedule : LearningRateSchedule
     }
 
     private protected override double LearningRateAt(long step) =>
-        _warmup.Covers(step) ? _warmup.LearningRateAt(step) : Math.Max(LearningRate * _decay.Factor(step - WarmupSteps), _decay.Floor);
+        _warmup.Covers(step) ? _warmup.LearningRateAt(step) : _decay.LearningRateAt(step - WarmupSteps, LearningRate);
 
     private protected override void Fill<T>(long firstStep, Span<T> destination)
     {

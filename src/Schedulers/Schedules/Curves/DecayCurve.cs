@@ -16,13 +16,16 @@ internal abstract class DecayCurve
     /// <summary>Gets the factor at <paramref name="t"/> &gt;= 0 steps after the warmup.</summary>
     public abstract double Factor(long t);
 
+    /// <summary>Gets the learning rate <paramref name="t"/> steps after the warmup: <paramref name="scale"/> times the factor, never below <see cref="Floor"/>.</summary>
+    public double LearningRateAt(long t, double scale) => Math.Max(scale * Factor(t), Floor);
+
     /// <summary>Gets where the curve changes phase, in steps after the warmup (restarts, for example).</summary>
     public virtual IEnumerable<long> Boundaries => [];
 
     /// <summary>Gets the step after which the curve holds <c>Factor(End)</c>, or <see langword="null"/> when it has no end.</summary>
     protected virtual long? End => null;
 
-    /// <summary>Fills <c>destination[i] = scale * Factor(firstT + i)</c>: the moving part by <see cref="FillMoving"/>, the hold by a plain fill.</summary>
+    /// <summary>Fills <c>destination[i] = LearningRateAt(firstT + i, scale)</c>: the moving part by <see cref="FillMoving"/>, the hold by a plain fill.</summary>
     public void Fill<T>(long firstT, double scale, Span<T> destination)
         where T : unmanaged
     {
@@ -34,7 +37,7 @@ internal abstract class DecayCurve
 
         if (moving < destination.Length)
         {
-            Kernels.Constant(destination[moving..], Math.Max(scale * Factor(End!.Value), Floor));
+            Kernels.Constant(destination[moving..], LearningRateAt(End!.Value, scale));
         }
     }
 
@@ -44,7 +47,7 @@ internal abstract class DecayCurve
     {
         for (var i = 0; i < destination.Length; i++)
         {
-            destination[i] = Lanes.From<T>(Math.Max(scale * Factor(firstT + i), Floor));
+            destination[i] = Lanes.From<T>(LearningRateAt(firstT + i, scale));
         }
     }
 
@@ -63,7 +66,7 @@ internal abstract class DecayCurve
         {
             var t = firstT + done;
             var run = (int)Math.Clamp(NextChange(t) - t, 1, destination.Length - done);
-            Kernels.Constant(destination.Slice(done, run), scale * Factor(t));
+            Kernels.Constant(destination.Slice(done, run), LearningRateAt(t, scale));
             done += run;
         }
     }
