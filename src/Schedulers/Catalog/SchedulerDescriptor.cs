@@ -17,8 +17,10 @@ public sealed class SchedulerDescriptor
         bool decaysAfterWarmup,
         ImmutableArray<ParameterDescriptor> parameters,
         string? warmupRefusal = null,
-        bool metricDriven = false)
+        bool metricDriven = false,
+        bool codeOnly = false)
     {
+        IsCodeOnly = codeOnly;
         IsMetricDriven = metricDriven;
         Name = name;
         Family = family;
@@ -53,6 +55,12 @@ public sealed class SchedulerDescriptor
     /// curve, and is created with <see cref="PlateauScheduler"/> instead of <see cref="LearningRateSchedule"/>.
     /// </summary>
     public bool IsMetricDriven { get; }
+
+    /// <summary>
+    /// Gets whether the scheduler is made only from C# code (<c>LambdaLR</c>, from a function): a configuration file or
+    /// the command line cannot describe it, so a GUI lists it as code only.
+    /// </summary>
+    public bool IsCodeOnly { get; }
 
     /// <summary>Gets every parameter the scheduler takes, <c>learning_rate</c> first.</summary>
     public ImmutableArray<ParameterDescriptor> Parameters { get; }

@@ -1,7 +1,7 @@
 namespace Schedulers;
 
 /// <summary><c>constant</c>: factor 1. Kohya's rule: a warmup is refused, pointing to <c>constant_with_warmup</c>.</summary>
-internal sealed class ConstantDefinition : SchedulerDefinition
+internal sealed class ConstantDefinition : CurveDefinition
 {
     public override SchedulerDescriptor Descriptor { get; } = new(
         "constant",

@@ -1,7 +1,7 @@
 namespace Schedulers;
 
 /// <summary><c>constant_with_warmup</c>: a linear warmup, then factor 1.</summary>
-internal sealed class ConstantWithWarmupDefinition : SchedulerDefinition
+internal sealed class ConstantWithWarmupDefinition : CurveDefinition
 {
     public override SchedulerDescriptor Descriptor { get; } = new(
         "constant_with_warmup",

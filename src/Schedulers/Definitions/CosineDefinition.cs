@@ -4,7 +4,7 @@ namespace Schedulers;
 /// <c>cosine</c> and <c>cosine_with_min_lr</c>: a linear warmup, then a cosine decay (transformers' formula); the
 /// second requires the floor.
 /// </summary>
-internal sealed class CosineDefinition : SchedulerDefinition
+internal sealed class CosineDefinition : CurveDefinition
 {
     private CosineDefinition(string name, string summary, ParameterPresence floorPresence) =>
         Descriptor = new(

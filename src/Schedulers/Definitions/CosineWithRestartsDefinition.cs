@@ -1,7 +1,7 @@
 namespace Schedulers;
 
 /// <summary><c>cosine_with_restarts</c>: diffusers' hard restarts, <c>num_cycles</c> whole cosine decays from the peak to 0.</summary>
-internal sealed class CosineWithRestartsDefinition : SchedulerDefinition
+internal sealed class CosineWithRestartsDefinition : CurveDefinition
 {
     public override SchedulerDescriptor Descriptor { get; } = new(
         "cosine_with_restarts",

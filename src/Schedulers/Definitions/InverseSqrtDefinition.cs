@@ -1,7 +1,7 @@
 namespace Schedulers;
 
 /// <summary><c>inverse_sqrt</c>: transformers' inverse square root decay after a linear warmup; it has no end value.</summary>
-internal sealed class InverseSqrtDefinition : SchedulerDefinition
+internal sealed class InverseSqrtDefinition : CurveDefinition
 {
     public const string Timescale = "timescale";
     private const long DefaultTimescale = 10_000;

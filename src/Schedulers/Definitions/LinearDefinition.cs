@@ -1,7 +1,7 @@
 namespace Schedulers;
 
 /// <summary><c>linear</c>: a linear warmup, then a linear decay to 0 (or to a floor given by <c>min_lr</c> / <c>min_lr_ratio</c>).</summary>
-internal sealed class LinearDefinition : SchedulerDefinition
+internal sealed class LinearDefinition : CurveDefinition
 {
     public override SchedulerDescriptor Descriptor { get; } = new(
         "linear",

@@ -1,7 +1,7 @@
 namespace Schedulers;
 
 /// <summary><c>piecewise_constant</c>: diffusers' step rules, multipliers of the learning rate that change at given steps.</summary>
-internal sealed class PiecewiseConstantDefinition : SchedulerDefinition
+internal sealed class PiecewiseConstantDefinition : CurveDefinition
 {
     public const string StepRulesKey = "step_rules";
 

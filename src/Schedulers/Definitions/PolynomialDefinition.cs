@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Schedulers;
 
 /// <summary><c>polynomial</c>: diffusers' polynomial decay from the learning rate to <c>lr_end</c>.</summary>
-internal sealed class PolynomialDefinition : SchedulerDefinition
+internal sealed class PolynomialDefinition : CurveDefinition
 {
     public const string Power = "power";
     public const string LrEnd = "lr_end";

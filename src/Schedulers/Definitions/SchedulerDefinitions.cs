@@ -30,6 +30,7 @@ internal static class SchedulerDefinitions
         new ReduceLROnPlateauDefinition(),
         new SequentialLRDefinition(),
         new ChainedSchedulerDefinition(),
+        new LambdaLRDefinition(),
         new InterpolatedDefinition(),
     ];
 

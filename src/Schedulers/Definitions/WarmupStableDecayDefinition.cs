@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Schedulers;
 
 /// <summary><c>warmup_stable_decay</c>: transformers' <c>get_wsd_schedule</c>, with its own warmup and decay shapes.</summary>
-internal sealed class WarmupStableDecayDefinition : SchedulerDefinition
+internal sealed class WarmupStableDecayDefinition : CurveDefinition
 {
     public const string DecaySteps = "decay_steps";
     public const string DecayRatio = "decay_ratio";

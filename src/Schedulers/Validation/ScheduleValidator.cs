@@ -52,11 +52,10 @@ internal static class ScheduleValidator
         return outcome.Problems.AddRange(NoCurve(outcome));
     }
 
-    /// <summary>A metric-driven scheduler (ReduceLROnPlateau) is a valid configuration but has no curve to build.</summary>
+    /// <summary>A valid configuration of a scheduler that makes no curve (ReduceLROnPlateau, LambdaLR) is still no curve.</summary>
     private static ImmutableArray<ConfigurationProblem> NoCurve(Outcome outcome) =>
-        outcome.Definition?.Descriptor is { IsMetricDriven: true } descriptor
-            ? [ConfigurationProblem.ForKey(ScheduleOptions.SchedulerKey, ParameterValue.FromText(descriptor.Name),
-                $"follows reported metrics, not the step, so it has no curve: create it with PlateauScheduler in C#, or replay logged metrics with `schedulers replay --config FILE --metrics FILE`.")]
+        outcome.Definition is { NoCurveReason: { } reason } definition
+            ? [ConfigurationProblem.ForKey(ScheduleOptions.SchedulerKey, ParameterValue.FromText(definition.Descriptor.Name), reason)]
             : [];
 
     public static Outcome Check(ScheduleOptions options)
@@ -296,6 +295,6 @@ internal static class ScheduleValidator
 
     internal sealed record Outcome(ImmutableArray<ConfigurationProblem> Problems, SchedulerDefinition? Definition, ParameterSet Parameters, ScheduleOptions Canonical)
     {
-        public LearningRateSchedule Build() => Definition!.Create(Parameters, Canonical);
+        public LearningRateSchedule Build() => ((CurveDefinition)Definition!).Create(Parameters, Canonical);
     }
 }

@@ -9,11 +9,13 @@ public sealed class ReferenceCopyTests
     private static readonly string CopyFolder = RepositoryPaths.InRepository("tests", "Schedulers.Tests", "Conformance");
 
     /// <summary>The files a fresh clone must carry: the reference files and their README.</summary>
-    public static TheoryData<string> KeptFiles() => new(Directory.EnumerateFiles(CopyFolder)
+    public static TheoryData<string> KeptFiles() => new(KeptFileNames());
+
+    private static IEnumerable<string> KeptFileNames() => Directory.EnumerateFiles(CopyFolder)
         .Select(Path.GetFileName)
         .OfType<string>()
         .Where(name => name.EndsWith(".json", StringComparison.Ordinal) || name == "README.md")
-        .Order(StringComparer.Ordinal));
+        .Order(StringComparer.Ordinal);
 
     [Fact]
     public void Every_shared_reference_file_has_a_copy_under_tests_when_the_shared_folder_is_present()
@@ -23,8 +25,8 @@ public sealed class ReferenceCopyTests
             return;
         }
 
-        var shared = Directory.EnumerateFiles(SharedFolder).Select(Path.GetFileName).Order(StringComparer.Ordinal);
-        var copies = KeptFiles().Select(row => (string)row[0]);
+        var shared = Directory.EnumerateFiles(SharedFolder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
+        var copies = KeptFileNames();
         copies.Should().Equal(shared, "tests/ must carry a copy of every file in ../shared/conformance");
     }
 

@@ -5,7 +5,7 @@ namespace Schedulers.Tests.Reliability;
 /// <summary>Valid starting points for the fuzzers: a random configuration of any scheduler, plateau included.</summary>
 internal static class FuzzInputs
 {
-    private static readonly string[] Schedulers = [.. SchedulerCatalog.All.Select(scheduler => scheduler.Name)];
+    private static readonly string[] Schedulers = [.. SchedulerCatalog.All.Where(scheduler => !scheduler.IsCodeOnly).Select(scheduler => scheduler.Name)];
 
     /// <summary>Every key any scheduler takes, for the mutator to add.</summary>
     public static IReadOnlyList<string> Keys { get; } = SchedulerCatalog.AllParameterKeys;

@@ -6,7 +6,7 @@ internal static class RandomConfigurations
     private static readonly double[] LearningRates = [1e-6, 2e-5, 3e-4, 1e-3, 0.1, 1.0, 7.5];
 
     /// <summary>Every scheduler with a curve (ReduceLROnPlateau follows metrics and has its own tests).</summary>
-    public static IEnumerable<string> SchedulerNames => SchedulerCatalog.All.Where(scheduler => !scheduler.IsMetricDriven).Select(scheduler => scheduler.Name);
+    public static IEnumerable<string> SchedulerNames => SchedulerCatalog.All.Where(scheduler => !scheduler.IsMetricDriven && !scheduler.IsCodeOnly).Select(scheduler => scheduler.Name);
 
     /// <summary>A valid configuration of <paramref name="scheduler"/>; <paramref name="huge"/> picks training lengths up to 1e12.</summary>
     public static LearningRateSchedule Create(string scheduler, Random random, bool huge = false) =>

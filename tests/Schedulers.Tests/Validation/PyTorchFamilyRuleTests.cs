@@ -25,6 +25,17 @@ public sealed class PyTorchFamilyRuleTests
         RefusalOf("""{"scheduler":"OneCycleLR","learning_rate":0.01,"max_lr":0.02,"total_steps":100}""").Keys.Should().Equal("max_lr", "learning_rate");
     }
 
+    [Theory]
+    [InlineData("1e-320")]
+    [InlineData("1e-40")]
+    public void OneCycleLR_refuses_a_div_factor_so_small_that_the_initial_learning_rate_overflows(string divFactor)
+    {
+        var refusal = RefusalOf($$"""{"scheduler":"OneCycleLR","learning_rate":2e-5,"total_steps":692,"div_factor":{{divFactor}}}""");
+
+        refusal.Keys.Should().Equal("div_factor");
+        refusal.Message.Should().Contain(divFactor).And.Contain("at least 2E-35");
+    }
+
     [Fact]
     public void OneCycleLR_accepts_a_max_lr_equal_to_learning_rate()
     {

@@ -1,7 +1,7 @@
 namespace Schedulers;
 
 /// <summary>PyTorch's <c>ChainedScheduler</c>: child schedules applied together, their factors multiplied.</summary>
-internal sealed class ChainedSchedulerDefinition : SchedulerDefinition
+internal sealed class ChainedSchedulerDefinition : CurveDefinition
 {
     public override SchedulerDescriptor Descriptor { get; } = new(
         "ChainedScheduler",

@@ -1,7 +1,7 @@
 namespace Schedulers;
 
 /// <summary>PyTorch's <c>SequentialLR</c>: child schedules one after another, each from its own step 0 at its milestone.</summary>
-internal sealed class SequentialLRDefinition : SchedulerDefinition
+internal sealed class SequentialLRDefinition : CurveDefinition
 {
     public const string Milestones = "milestones";
 

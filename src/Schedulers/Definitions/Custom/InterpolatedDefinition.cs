@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Schedulers;
 
 /// <summary><c>interpolated</c>: a curve through control points <c>[[step, lr], ...]</c>, holding the end values outside them.</summary>
-internal sealed class InterpolatedDefinition : SchedulerDefinition
+internal sealed class InterpolatedDefinition : CurveDefinition
 {
     public const string Points = "points";
     public const string Method = "method";

@@ -1,7 +1,7 @@
 namespace Schedulers;
 
 /// <summary>PyTorch's <c>ConstantLR</c>.</summary>
-internal sealed class ConstantLRDefinition : SchedulerDefinition
+internal sealed class ConstantLRDefinition : CurveDefinition
 {
     public const string FactorKey = "factor";
 

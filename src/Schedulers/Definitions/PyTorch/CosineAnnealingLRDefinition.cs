@@ -1,7 +1,7 @@
 namespace Schedulers;
 
 /// <summary>PyTorch's <c>CosineAnnealingLR</c>.</summary>
-internal sealed class CosineAnnealingLRDefinition : SchedulerDefinition
+internal sealed class CosineAnnealingLRDefinition : CurveDefinition
 {
     public const string TMax = "T_max";
 

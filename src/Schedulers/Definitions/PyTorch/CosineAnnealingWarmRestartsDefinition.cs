@@ -1,7 +1,7 @@
 namespace Schedulers;
 
 /// <summary>PyTorch's <c>CosineAnnealingWarmRestarts</c> (SGDR).</summary>
-internal sealed class CosineAnnealingWarmRestartsDefinition : SchedulerDefinition
+internal sealed class CosineAnnealingWarmRestartsDefinition : CurveDefinition
 {
     public const string T0 = "T_0";
     public const string TMult = "T_mult";

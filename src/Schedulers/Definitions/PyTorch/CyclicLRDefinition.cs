@@ -1,7 +1,7 @@
 namespace Schedulers;
 
 /// <summary>PyTorch's <c>CyclicLR</c> with its three built-in policies (the learning rate part; momentum cycling is left to the trainer integration).</summary>
-internal sealed class CyclicLRDefinition : SchedulerDefinition
+internal sealed class CyclicLRDefinition : CurveDefinition
 {
     public const string BaseLr = "base_lr";
     public const string MaxLr = "max_lr";

@@ -1,7 +1,7 @@
 namespace Schedulers;
 
 /// <summary>PyTorch's <c>ExponentialLR</c>.</summary>
-internal sealed class ExponentialLRDefinition : SchedulerDefinition
+internal sealed class ExponentialLRDefinition : CurveDefinition
 {
     public override SchedulerDescriptor Descriptor { get; } = PyTorchParameters.Describe(
         "ExponentialLR",

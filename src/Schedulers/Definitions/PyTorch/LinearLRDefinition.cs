@@ -1,7 +1,7 @@
 namespace Schedulers;
 
 /// <summary>PyTorch's <c>LinearLR</c>.</summary>
-internal sealed class LinearLRDefinition : SchedulerDefinition
+internal sealed class LinearLRDefinition : CurveDefinition
 {
     public const string StartFactor = "start_factor";
     public const string EndFactor = "end_factor";

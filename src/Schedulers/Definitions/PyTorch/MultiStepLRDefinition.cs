@@ -1,7 +1,7 @@
 namespace Schedulers;
 
 /// <summary>PyTorch's <c>MultiStepLR</c>.</summary>
-internal sealed class MultiStepLRDefinition : SchedulerDefinition
+internal sealed class MultiStepLRDefinition : CurveDefinition
 {
     public const string Milestones = "milestones";
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Schedulers;
 
 /// <summary>PyTorch's <c>OneCycleLR</c> (the learning rate part; momentum cycling is left to the trainer integration).</summary>
-internal sealed class OneCycleLRDefinition : SchedulerDefinition
+internal sealed class OneCycleLRDefinition : CurveDefinition
 {
     public const string MaxLr = "max_lr";
     public const string PctStart = "pct_start";
@@ -43,6 +43,14 @@ internal sealed class OneCycleLRDefinition : SchedulerDefinition
         {
             problems.Add(ConfigurationProblem.ForKeys([MaxLr, CommonParameters.LearningRate],
                 $"max_lr = {maxLr} and learning_rate = {parameters.Given(CommonParameters.LearningRate)} disagree: OneCycleLR's peak is learning_rate; give max_lr equal to it, or leave max_lr out."));
+        }
+
+        // A tiny (subnormal) div_factor passes its own range but makes the initial learning rate overflow.
+        if (parameters.Given(DivFactor) is { } divFactor && parameters.Has(CommonParameters.LearningRate)
+            && !(parameters.LearningRate / divFactor.NumberValue <= CommonParameters.MaxNumber))
+        {
+            problems.Add(ConfigurationProblem.ForKey(DivFactor, divFactor,
+                $"{divFactor} makes the initial learning rate max_lr / div_factor larger than {CommonParameters.MaxNumber.ToString("R", CultureInfo.InvariantCulture)}: give a div_factor of at least {(parameters.LearningRate / CommonParameters.MaxNumber).ToString("R", CultureInfo.InvariantCulture)}."));
         }
 
         if (parameters.TotalSteps is not { } total)

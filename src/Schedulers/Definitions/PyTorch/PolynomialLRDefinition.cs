@@ -1,7 +1,7 @@
 namespace Schedulers;
 
 /// <summary>PyTorch's <c>PolynomialLR</c>.</summary>
-internal sealed class PolynomialLRDefinition : SchedulerDefinition
+internal sealed class PolynomialLRDefinition : CurveDefinition
 {
     public override SchedulerDescriptor Descriptor { get; } = PyTorchParameters.Describe(
         "PolynomialLR",

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Schedulers;
 
 /// <summary>
@@ -49,6 +47,9 @@ internal sealed class ReduceLROnPlateauDefinition : SchedulerDefinition
         ],
         metricDriven: true);
 
+    public override string NoCurveReason =>
+        "follows reported metrics, not the step, so it has no curve: create it with PlateauScheduler in C#, or replay logged metrics with `schedulers replay --config FILE --metrics FILE`.";
+
     public override void CheckRules(ParameterSet parameters, List<ConfigurationProblem> problems)
     {
         if (parameters.Given(CommonParameters.TotalSteps) is { } total && !parameters.Has(CommonParameters.WarmupRatio))
@@ -57,10 +58,6 @@ internal sealed class ReduceLROnPlateauDefinition : SchedulerDefinition
                 $"{total} has no effect on ReduceLROnPlateau, which follows metrics and has no length; it is only the base of warmup_ratio. Remove it, or give warmup_ratio."));
         }
     }
-
-    /// <summary>Never called: the validator refuses to make a curve of a metric-driven scheduler before it gets here.</summary>
-    public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
-        throw new UnreachableException("ReduceLROnPlateau has no curve.");
 
     /// <summary>The plateau settings, from parameters that passed validation.</summary>
     public static PlateauSettings Settings(ParameterSet parameters, ScheduleOptions canonicalOptions) => new(

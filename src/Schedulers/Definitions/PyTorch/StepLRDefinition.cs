@@ -1,7 +1,7 @@
 namespace Schedulers;
 
 /// <summary>PyTorch's <c>StepLR</c>.</summary>
-internal sealed class StepLRDefinition : SchedulerDefinition
+internal sealed class StepLRDefinition : CurveDefinition
 {
     public override SchedulerDescriptor Descriptor { get; } = PyTorchParameters.Describe(
         "StepLR",

@@ -9,20 +9,10 @@ namespace Schedulers;
 /// </summary>
 internal sealed class FunctionSchedule : LearningRateSchedule
 {
-    public static readonly SchedulerDescriptor LambdaDescriptor = new(
-        "LambdaLR",
-        SchedulerFamily.PyTorch,
-        "learning_rate times a factor computed by a C# function of the step (PyTorch's LambdaLR); code only, not JSON.",
-        "lr_lambda(step)",
-        WarmupSupport.None,
-        decaysAfterWarmup: false,
-        [CommonParameters.LearningRateDescriptor],
-        warmupRefusal: "LambdaLR's function draws any warmup itself");
-
     private readonly Func<long, double> _factor;
 
     public FunctionSchedule(double learningRate, Func<long, double> factor)
-        : base(LambdaDescriptor, Describe(learningRate), learningRate, null, 0) => _factor = factor;
+        : base(LambdaLRDefinition.Described, Describe(learningRate), learningRate, null, 0) => _factor = factor;
 
     private protected override bool CanWriteJson => false;
 
