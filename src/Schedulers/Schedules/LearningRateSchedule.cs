@@ -93,7 +93,7 @@ public abstract class LearningRateSchedule
             throw Guard.Refusal(problem);
         }
 
-        return new FunctionSchedule(learningRate, factor);
+        return new LambdaLR.Schedule(learningRate, factor);
     }
 
     /// <summary>

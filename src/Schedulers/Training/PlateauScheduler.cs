@@ -68,7 +68,7 @@ public sealed class PlateauScheduler
         Guard.NotNull(groups);
         var outcome = ScheduleValidator.Check(options);
         var problems = outcome.Problems.ToList();
-        if (outcome.Definition is { } definition && definition is not ReduceLROnPlateauDefinition)
+        if (outcome.Definition is { } definition && definition is not ReduceLROnPlateau)
         {
             problems.Add(ConfigurationProblem.ForKey(ScheduleOptions.SchedulerKey, ParameterValue.FromText(definition.Descriptor.Name),
                 $"is a schedule of the step, not ReduceLROnPlateau: use ScheduleStepper for it."));
@@ -89,7 +89,7 @@ public sealed class PlateauScheduler
         }
 
         Guard.ThrowIfAny([.. problems]);
-        var settings = ReduceLROnPlateauDefinition.Settings(outcome.Parameters, outcome.Canonical);
+        var settings = ReduceLROnPlateau.Settings(outcome.Parameters, outcome.Canonical);
         return new PlateauScheduler(settings, chosen.IsEmpty ? [ParameterGroup.Scaled("default", settings.LearningRate)] : chosen);
     }
 
@@ -172,7 +172,7 @@ public sealed class PlateauScheduler
     /// <exception cref="ScheduleConfigurationException">The state was written for something else, or its values do not fit the groups.</exception>
     public void RestoreState(SchedulerState state)
     {
-        TrainingGroups.CheckState(Guard.NotNull(state), SchedulerStateJson.PlateauKind, _fingerprint, ReduceLROnPlateauDefinition.Name);
+        TrainingGroups.CheckState(Guard.NotNull(state), SchedulerStateJson.PlateauKind, _fingerprint, ReduceLROnPlateau.Name);
         var problems = new List<ConfigurationProblem>();
         if (state.Values.Length != Groups.Length)
         {

@@ -10,7 +10,7 @@ namespace Schedulers;
 internal static class SchedulerStateJson
 {
     public const string ScheduleKind = "schedule";
-    public const string PlateauKind = ReduceLROnPlateauDefinition.Name;
+    public const string PlateauKind = ReduceLROnPlateau.Name;
 
     /// <summary>What a plateau's state adds to a schedule's (kind, fingerprint, step).</summary>
     private static readonly string[] PlateauKeys = ["reports", "values", "best", "bad_reports", "cooldown_left"];

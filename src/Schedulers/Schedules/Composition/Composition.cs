@@ -14,14 +14,14 @@ internal static class Composition
         CheckChildren(schedules, problems);
         if (milestones.Count != schedules.Count - 1)
         {
-            problems.Add(ConfigurationProblem.ForKeys([SequentialLRDefinition.Milestones, ChildConfigurations.Key],
+            problems.Add(ConfigurationProblem.ForKeys([SequentialLR.Milestones, ChildConfigurations.Key],
                 $"{milestones.Count} milestones for {schedules.Count} schedules: a SequentialLR needs exactly one milestone fewer than schedules ({schedules.Count - 1})."));
         }
 
         var given = ParameterValue.FromList(milestones.Select(step => ParameterValue.FromNumber(step)));
         if (milestones.Any(step => step < 1) || milestones.Zip(milestones.Skip(1)).Any(pair => pair.Second <= pair.First))
         {
-            problems.Add(ConfigurationProblem.ForKey(SequentialLRDefinition.Milestones, given,
+            problems.Add(ConfigurationProblem.ForKey(SequentialLR.Milestones, given,
                 $"{given} must be >= 1 and strictly increasing: each schedule must run for at least one step."));
         }
 
@@ -33,7 +33,7 @@ internal static class Composition
             new(ScheduleOptions.SchedulerKey, ParameterValue.FromText(descriptor.Name)),
             new(CommonParameters.LearningRate, ParameterValue.FromNumber(learningRate)),
             new(ChildConfigurations.Key, ParameterValue.FromList(schedules.Select(child => ParameterValue.FromObjectJson(child.Options.ToJson())))),
-            new(SequentialLRDefinition.Milestones, given),
+            new(SequentialLR.Milestones, given),
         ]);
         return new SequentialSchedule(descriptor, options, learningRate, null, [.. schedules], [.. milestones]);
     }

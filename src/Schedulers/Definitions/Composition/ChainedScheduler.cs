@@ -1,0 +1,29 @@
+namespace Schedulers;
+
+/// <summary>PyTorch's <c>ChainedScheduler</c>: child schedules applied together, their factors multiplied.</summary>
+internal sealed class ChainedScheduler : CurveDefinition
+{
+    public override SchedulerDescriptor Descriptor { get; } = new(
+        "ChainedScheduler",
+        SchedulerFamily.PyTorch,
+        "Applies every schedule in schedulers at once: the learning rate times the product of their factors.",
+        "learning_rate * product over i of schedulers[i](step) / learning_rate",
+        WarmupSupport.None,
+        decaysAfterWarmup: false,
+        [
+            CommonParameters.LearningRateDescriptor,
+            CommonParameters.TotalStepsDescriptor(ParameterPresence.Optional),
+            ChildConfigurations.Descriptor("The schedules whose factors multiply; they take the chain's learning_rate."),
+        ],
+        warmupRefusal: "ChainedScheduler has no warmup of its own: chain a warmup schedule (LinearLR), or put one before it with SequentialLR");
+
+    public override void CheckRules(ParameterSet parameters, List<ConfigurationProblem> problems) =>
+        ChildConfigurations.Check(parameters, problems, child =>
+            child.TryGetValue(CommonParameters.LearningRate, out var own)
+                ? ConfigurationProblem.ForKey(CommonParameters.LearningRate, own,
+                    $"{own} would have no effect: a ChainedScheduler multiplies its schedules' factors of one learning rate; set learning_rate on the ChainedScheduler and remove it here.")
+                : null);
+
+    public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
+        new ChainedSchedule(Descriptor, canonicalOptions, parameters.LearningRate, parameters.TotalSteps, ChildConfigurations.Build(parameters));
+}

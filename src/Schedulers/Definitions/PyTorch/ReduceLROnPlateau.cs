@@ -1,0 +1,75 @@
+namespace Schedulers;
+
+/// <summary>
+/// PyTorch's <c>ReduceLROnPlateau</c>: the learning rate follows reported metrics, not the step, so the configuration
+/// is checked like every other but builds a <see cref="PlateauScheduler"/> instead of a curve. A linear warmup may
+/// precede it (the plateau logic starts when the warmup ends).
+/// </summary>
+internal sealed class ReduceLROnPlateau : SchedulerDefinition
+{
+    public const string Name = "ReduceLROnPlateau";
+    public const string Mode = "mode";
+    public const string Factor = "factor";
+    public const string Patience = "patience";
+    public const string Threshold = "threshold";
+    public const string ThresholdMode = "threshold_mode";
+    public const string Cooldown = "cooldown";
+    public const string Eps = "eps";
+
+    public override SchedulerDescriptor Descriptor { get; } = new(
+        Name,
+        SchedulerFamily.PyTorch,
+        "Multiplies the learning rate by factor when the reported metric has not improved for more than patience reports; follows metrics, not the step (no curve: replay metrics, or step it in a training loop).",
+        "lr = max(lr * factor, min_lr) after patience + 1 reports without improvement, then cooldown reports of rest",
+        WarmupSupport.Linear,
+        decaysAfterWarmup: false,
+        [
+            CommonParameters.LearningRateDescriptor,
+            new(CommonParameters.TotalSteps, ParameterKind.Integer, ParameterPresence.Optional,
+                "Only the base of warmup_ratio: the plateau logic itself has no length.", range: ValueRange.AtLeast(1)),
+            .. CommonParameters.LinearWarmup(),
+            new(Mode, ParameterKind.Choice, ParameterPresence.Optional, "min: lower metrics are better (a loss); max: higher are better (an accuracy).",
+                ParameterValue.FromText("min"), choices: ["min", "max"]),
+            new(Factor, ParameterKind.Number, ParameterPresence.Optional, "Multiplier applied to the learning rate at each reduction.",
+                ParameterValue.FromNumber(0.1), range: ValueRange.Between(0, false, 1, false)),
+            new(Patience, ParameterKind.Integer, ParameterPresence.Optional, "Reports without improvement tolerated before a reduction.",
+                ParameterValue.FromNumber(10), range: ValueRange.AtLeast(0)),
+            new(Threshold, ParameterKind.Number, ParameterPresence.Optional, "Least change that counts as an improvement (a share of the best in rel mode, an amount in abs mode).",
+                ParameterValue.FromNumber(1e-4), range: ValueRange.AtLeast(0)),
+            new(ThresholdMode, ParameterKind.Choice, ParameterPresence.Optional, "rel: better than best * (1 -/+ threshold); abs: better than best -/+ threshold.",
+                ParameterValue.FromText("rel"), choices: ["rel", "abs"]),
+            new(Cooldown, ParameterKind.Integer, ParameterPresence.Optional, "Reports after a reduction during which no bad report is counted.",
+                ParameterValue.FromNumber(0), range: ValueRange.AtLeast(0)),
+            new(CommonParameters.MinLr, ParameterKind.Number, ParameterPresence.Optional, "Lowest learning rate a reduction may reach (per parameter group from C#).",
+                ParameterValue.FromNumber(0), range: ValueRange.FromZeroToLearningRate()),
+            new(Eps, ParameterKind.Number, ParameterPresence.Optional, "A reduction smaller than eps is skipped.",
+                ParameterValue.FromNumber(1e-8), range: ValueRange.AtLeast(0)),
+        ],
+        metricDriven: true);
+
+    public override string NoCurveReason =>
+        "follows reported metrics, not the step, so it has no curve: create it with PlateauScheduler in C#, or replay logged metrics with `schedulers replay --config FILE --metrics FILE`.";
+
+    public override void CheckRules(ParameterSet parameters, List<ConfigurationProblem> problems)
+    {
+        if (parameters.Given(CommonParameters.TotalSteps) is { } total && !parameters.Has(CommonParameters.WarmupRatio))
+        {
+            problems.Add(ConfigurationProblem.ForKey(CommonParameters.TotalSteps, total,
+                $"{total} has no effect on ReduceLROnPlateau, which follows metrics and has no length; it is only the base of warmup_ratio. Remove it, or give warmup_ratio."));
+        }
+    }
+
+    /// <summary>The plateau settings, from parameters that passed validation.</summary>
+    public static PlateauSettings Settings(ParameterSet parameters, ScheduleOptions canonicalOptions) => new(
+        canonicalOptions,
+        parameters.LearningRate,
+        new WarmupPhase(parameters.WarmupSteps, parameters.Number(CommonParameters.WarmupStartLr, 0), parameters.LearningRate),
+        parameters.Text(Mode, "min") == "max",
+        parameters.Number(Factor, 0.1),
+        parameters.Integer(Patience, 10),
+        parameters.Number(Threshold, 1e-4),
+        parameters.Text(ThresholdMode, "rel") == "rel",
+        parameters.Integer(Cooldown, 0),
+        parameters.Number(CommonParameters.MinLr, 0),
+        parameters.Number(Eps, 1e-8));
+}
