@@ -3,14 +3,6 @@ namespace Schedulers;
 /// <summary>Descriptors shared by several schedulers, so that a key means the same thing, with the same range, everywhere.</summary>
 internal static class CommonParameters
 {
-    public const string LearningRate = "learning_rate";
-    public const string TotalSteps = "total_steps";
-    public const string WarmupSteps = "warmup_steps";
-    public const string WarmupRatio = "warmup_ratio";
-    public const string WarmupStartLr = "warmup_start_lr";
-    public const string MinLr = "min_lr";
-    public const string MinLrRatio = "min_lr_ratio";
-    public const string NumCycles = "num_cycles";
 
     /// <summary>The largest step count accepted: every step up to it is exactly representable as a double.</summary>
     public const double MaxSteps = 9007199254740992.0;
@@ -22,50 +14,50 @@ internal static class CommonParameters
     public const double MaxNumber = 1e30;
 
     public static ParameterDescriptor LearningRateDescriptor { get; } = new(
-        LearningRate, ParameterKind.Number, ParameterPresence.Required,
+        ScheduleKeys.LearningRate, ParameterKind.Number, ParameterPresence.Required,
         "Peak learning rate; every value is learning_rate * factor(step).",
         range: ValueRange.GreaterThan(0));
 
     public static ParameterDescriptor TotalStepsDescriptor(ParameterPresence presence) => new(
-        TotalSteps, ParameterKind.Integer, presence,
+        ScheduleKeys.TotalSteps, ParameterKind.Integer, presence,
         "Training length: where a decay ends, the base of ratios, and the default curve length.",
         range: ValueRange.AtLeast(1));
 
     public static ParameterDescriptor WarmupStepsDescriptor(ParameterPresence presence) => new(
-        WarmupSteps, ParameterKind.Integer, presence,
+        ScheduleKeys.WarmupSteps, ParameterKind.Integer, presence,
         "Length of the warmup, in steps.",
         defaultValue: presence == ParameterPresence.Optional ? ParameterValue.FromNumber(0) : null,
         range: ValueRange.AtLeast(0),
-        alternatives: [WarmupRatio]);
+        alternatives: [ScheduleKeys.WarmupRatio]);
 
     public static ParameterDescriptor WarmupRatioDescriptor(ParameterPresence presence) => new(
-        WarmupRatio, ParameterKind.Number, presence,
+        ScheduleKeys.WarmupRatio, ParameterKind.Number, presence,
         "Warmup as a share of total_steps: warmup_steps = ceil(warmup_ratio * total_steps) (Hugging Face Trainer's rule).",
         range: ValueRange.Between(0, true, 1, false),
-        alternatives: [WarmupSteps]);
+        alternatives: [ScheduleKeys.WarmupSteps]);
 
     public static ParameterDescriptor WarmupStartLrDescriptor { get; } = new(
-        WarmupStartLr, ParameterKind.Number, ParameterPresence.Optional,
+        ScheduleKeys.WarmupStartLr, ParameterKind.Number, ParameterPresence.Optional,
         "Learning rate at step 0 of the warmup (timm's warmup_lr_init, optax's init_value); needs a warmup.",
         defaultValue: ParameterValue.FromNumber(0),
         range: ValueRange.FromZeroToLearningRate());
 
     public static ParameterDescriptor MinLrDescriptor(ParameterPresence presence) => new(
-        MinLr, ParameterKind.Number, presence,
+        ScheduleKeys.MinLr, ParameterKind.Number, presence,
         "Floor of the decay as a learning rate: min_lr_ratio = min_lr / learning_rate.",
         range: ValueRange.FromZeroToLearningRate(),
-        alternatives: [MinLrRatio]);
+        alternatives: [ScheduleKeys.MinLrRatio]);
 
     public static ParameterDescriptor MinLrRatioDescriptor(ParameterPresence presence, string? defaultDescription = null) => new(
-        MinLrRatio, ParameterKind.Number, presence,
+        ScheduleKeys.MinLrRatio, ParameterKind.Number, presence,
         "Floor of the decay as a share of learning_rate.",
         defaultValue: presence == ParameterPresence.Optional && defaultDescription is null ? ParameterValue.FromNumber(0) : null,
         defaultDescription: defaultDescription,
         range: ValueRange.Between(0, true, 1, false),
-        alternatives: [MinLr]);
+        alternatives: [ScheduleKeys.MinLr]);
 
     public static ParameterDescriptor CosineCyclesDescriptor { get; } = new(
-        NumCycles, ParameterKind.Number, ParameterPresence.Optional,
+        ScheduleKeys.NumCycles, ParameterKind.Number, ParameterPresence.Optional,
         "Number of cosine waves over the decay (0.5: one half-cosine from the peak to the floor).",
         defaultValue: ParameterValue.FromNumber(0.5),
         range: ValueRange.GreaterThan(0));

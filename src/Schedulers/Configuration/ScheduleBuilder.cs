@@ -19,42 +19,42 @@ public sealed class ScheduleBuilder
     /// <summary>Sets <c>learning_rate</c>, the peak learning rate.</summary>
     /// <param name="value">A finite number &gt; 0.</param>
     /// <returns>This builder.</returns>
-    public ScheduleBuilder WithLearningRate(double value) => With(CommonParameters.LearningRate, value);
+    public ScheduleBuilder WithLearningRate(double value) => With(ScheduleKeys.LearningRate, value);
 
     /// <summary>Sets <c>total_steps</c>, the training length.</summary>
     /// <param name="value">An integer &gt;= 1.</param>
     /// <returns>This builder.</returns>
-    public ScheduleBuilder WithTotalSteps(long value) => With(CommonParameters.TotalSteps, value);
+    public ScheduleBuilder WithTotalSteps(long value) => With(ScheduleKeys.TotalSteps, value);
 
     /// <summary>Sets <c>warmup_steps</c>.</summary>
     /// <param name="value">An integer &gt;= 0.</param>
     /// <returns>This builder.</returns>
-    public ScheduleBuilder WithWarmupSteps(long value) => With(CommonParameters.WarmupSteps, value);
+    public ScheduleBuilder WithWarmupSteps(long value) => With(ScheduleKeys.WarmupSteps, value);
 
     /// <summary>Sets <c>warmup_ratio</c>: <c>warmup_steps = ceil(warmup_ratio * total_steps)</c>.</summary>
     /// <param name="value">A number in [0, 1).</param>
     /// <returns>This builder.</returns>
-    public ScheduleBuilder WithWarmupRatio(double value) => With(CommonParameters.WarmupRatio, value);
+    public ScheduleBuilder WithWarmupRatio(double value) => With(ScheduleKeys.WarmupRatio, value);
 
     /// <summary>Sets <c>warmup_start_lr</c>, the learning rate at step 0 of the warmup.</summary>
     /// <param name="value">A number in [0, learning_rate).</param>
     /// <returns>This builder.</returns>
-    public ScheduleBuilder WithWarmupStartLearningRate(double value) => With(CommonParameters.WarmupStartLr, value);
+    public ScheduleBuilder WithWarmupStartLearningRate(double value) => With(ScheduleKeys.WarmupStartLr, value);
 
     /// <summary>Sets <c>min_lr</c>, the floor of a decay as a learning rate.</summary>
     /// <param name="value">A number in [0, learning_rate).</param>
     /// <returns>This builder.</returns>
-    public ScheduleBuilder WithMinLearningRate(double value) => With(CommonParameters.MinLr, value);
+    public ScheduleBuilder WithMinLearningRate(double value) => With(ScheduleKeys.MinLr, value);
 
     /// <summary>Sets <c>min_lr_ratio</c>, the floor of a decay as a share of the learning rate.</summary>
     /// <param name="value">A number in [0, 1).</param>
     /// <returns>This builder.</returns>
-    public ScheduleBuilder WithMinLearningRateRatio(double value) => With(CommonParameters.MinLrRatio, value);
+    public ScheduleBuilder WithMinLearningRateRatio(double value) => With(ScheduleKeys.MinLrRatio, value);
 
     /// <summary>Sets <c>num_cycles</c>.</summary>
     /// <param name="value">The number of cosine waves (an integer &gt;= 1 for <c>cosine_with_restarts</c>).</param>
     /// <returns>This builder.</returns>
-    public ScheduleBuilder WithNumCycles(double value) => With(CommonParameters.NumCycles, value);
+    public ScheduleBuilder WithNumCycles(double value) => With(ScheduleKeys.NumCycles, value);
 
     /// <summary>Sets <c>schedulers</c>, the children of a <c>SequentialLR</c> or <c>ChainedScheduler</c>.</summary>
     /// <param name="children">The children's configurations (each inherits <c>learning_rate</c> unless it sets its own).</param>

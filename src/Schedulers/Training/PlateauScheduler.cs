@@ -82,9 +82,9 @@ public sealed class PlateauScheduler
         }
 
         TrainingGroups.CheckNames(chosen, problems);
-        if (outcome.Problems.IsEmpty && chosen.Length > 0 && chosen.All(group => group.MinValue is not null) && outcome.Parameters.Given(CommonParameters.MinLr) is { } minLr)
+        if (outcome.Problems.IsEmpty && chosen.Length > 0 && chosen.All(group => group.MinValue is not null) && outcome.Parameters.Given(ScheduleKeys.MinLr) is { } minLr)
         {
-            problems.Add(ConfigurationProblem.ForKey(CommonParameters.MinLr, minLr,
+            problems.Add(ConfigurationProblem.ForKey(ScheduleKeys.MinLr, minLr,
                 "has no effect: every group sets its own floor (MinValue). Remove min_lr, or leave a group's floor unset."));
         }
 

@@ -14,9 +14,9 @@ internal sealed class ParameterSet
         WarmupSteps = warmupSteps;
     }
 
-    public double LearningRate => Number(CommonParameters.LearningRate, double.NaN);
+    public double LearningRate => Number(ScheduleKeys.LearningRate, double.NaN);
 
-    public long? TotalSteps => Has(CommonParameters.TotalSteps) ? Integer(CommonParameters.TotalSteps, 0) : null;
+    public long? TotalSteps => Has(ScheduleKeys.TotalSteps) ? Integer(ScheduleKeys.TotalSteps, 0) : null;
 
     /// <summary>Gets the warmup length in steps, resolved from <c>warmup_steps</c> or <c>warmup_ratio</c> (0 when none).</summary>
     public long WarmupSteps { get; }
@@ -35,10 +35,10 @@ internal sealed class ParameterSet
     public string Text(string key, string fallback) => _values.TryGetValue(key, out var value) ? value.TextValue! : fallback;
 
     /// <summary>Gets the floor of a decay as a learning rate: <c>min_lr</c> as given, else <c>learning_rate * min_lr_ratio</c>.</summary>
-    public double MinLr() => Has(CommonParameters.MinLr) ? Number(CommonParameters.MinLr, 0) : LearningRate * MinLrRatio();
+    public double MinLr() => Has(ScheduleKeys.MinLr) ? Number(ScheduleKeys.MinLr, 0) : LearningRate * MinLrRatio();
 
     /// <summary>Gets the floor ratio from <c>min_lr</c> (divided by the learning rate, as transformers does) or <c>min_lr_ratio</c>.</summary>
-    public double MinLrRatio() => Has(CommonParameters.MinLr)
-        ? Number(CommonParameters.MinLr, 0) / LearningRate
-        : Number(CommonParameters.MinLrRatio, 0);
+    public double MinLrRatio() => Has(ScheduleKeys.MinLr)
+        ? Number(ScheduleKeys.MinLr, 0) / LearningRate
+        : Number(ScheduleKeys.MinLrRatio, 0);
 }

@@ -71,7 +71,7 @@ internal static class ScheduleValidator
         // learning_rate and total_steps first: other ranges and the warmup ratio are relative to them.
         foreach (var (key, value) in Ordered(options))
         {
-            var learningRate = values.TryGetValue(CommonParameters.LearningRate, out var lr) ? lr.NumberValue : double.NaN;
+            var learningRate = values.TryGetValue(ScheduleKeys.LearningRate, out var lr) ? lr.NumberValue : double.NaN;
             if (descriptor?.Find(key) is { } parameter)
             {
                 if (ValueCheck.Check(parameter, value, learningRate) is { } problem)
@@ -120,7 +120,7 @@ internal static class ScheduleValidator
         options.Entries
             .Where(entry => entry.Key != ScheduleOptions.SchedulerKey)
             .DistinctBy(entry => entry.Key, StringComparer.Ordinal)
-            .OrderBy(entry => entry.Key switch { CommonParameters.LearningRate => 0, CommonParameters.TotalSteps => 1, _ => 2 });
+            .OrderBy(entry => entry.Key switch { ScheduleKeys.LearningRate => 0, ScheduleKeys.TotalSteps => 1, _ => 2 });
 
     private static void CheckDuplicates(ScheduleOptions options, List<ConfigurationProblem> problems)
     {
@@ -161,27 +161,27 @@ internal static class ScheduleValidator
     private static bool IsZeroWarmup(ParameterDescriptor known, ParameterValue value, Dictionary<string, ParameterValue> values) =>
         known.Key switch
         {
-            CommonParameters.WarmupSteps => ValueCheck.Check(known, value, double.NaN) is null && value.NumberValue == 0,
-            CommonParameters.WarmupRatio => ValueCheck.Check(known, value, double.NaN) is null
-                && (value.NumberValue == 0 || (values.TryGetValue(CommonParameters.TotalSteps, out var total) && Math.Ceiling(value.NumberValue * total.NumberValue) == 0)),
+            ScheduleKeys.WarmupSteps => ValueCheck.Check(known, value, double.NaN) is null && value.NumberValue == 0,
+            ScheduleKeys.WarmupRatio => ValueCheck.Check(known, value, double.NaN) is null
+                && (value.NumberValue == 0 || (values.TryGetValue(ScheduleKeys.TotalSteps, out var total) && Math.Ceiling(value.NumberValue * total.NumberValue) == 0)),
             _ => false,
         };
 
     private static ConfigurationProblem NotUsed(SchedulerDescriptor descriptor, string key, ParameterValue value)
     {
         var remedy = ConfigurationRemedy.Remove(key, $"not used by {descriptor.Name}");
-        if (key is CommonParameters.WarmupSteps or CommonParameters.WarmupRatio && descriptor.WarmupRefusal is { } advice)
+        if (key is ScheduleKeys.WarmupSteps or ScheduleKeys.WarmupRatio && descriptor.WarmupRefusal is { } advice)
         {
             return ConfigurationProblem.ForKey(key, value, $"{value} is not used by '{descriptor.Name}' ({advice}).", remedy);
         }
 
-        if (key == CommonParameters.LearningRate)
+        if (key == ScheduleKeys.LearningRate)
         {
             return ConfigurationProblem.ForKey(key, value, $"{value} is not used by '{descriptor.Name}', whose learning rates are its points' own: remove it, or scale the points.", remedy);
         }
 
         var takers = SchedulerCatalog.SchedulersTaking(key).Select(scheduler => scheduler.Name).ToList();
-        var where = key == CommonParameters.WarmupStartLr && descriptor.Warmup == WarmupSupport.Shaped
+        var where = key == ScheduleKeys.WarmupStartLr && descriptor.Warmup == WarmupSupport.Shaped
             ? "it shapes the linear warmup of the other schedulers; warmup_stable_decay starts its warmup at min_lr_ratio"
             : $"it is a parameter of {string.Join(", ", takers)}";
         return ConfigurationProblem.ForKey(key, value, $"{value} is not used by '{descriptor.Name}' ({where}). Remove it, or choose a scheduler that takes it.", remedy);
@@ -226,20 +226,20 @@ internal static class ScheduleValidator
             return 0;
         }
 
-        long? total = values.TryGetValue(CommonParameters.TotalSteps, out var totalValue) ? (long)totalValue.NumberValue : null;
+        long? total = values.TryGetValue(ScheduleKeys.TotalSteps, out var totalValue) ? (long)totalValue.NumberValue : null;
         long warmup = 0;
         string? source = null;
-        if (values.TryGetValue(CommonParameters.WarmupSteps, out var steps))
+        if (values.TryGetValue(ScheduleKeys.WarmupSteps, out var steps))
         {
             warmup = (long)steps.NumberValue;
-            source = CommonParameters.WarmupSteps;
+            source = ScheduleKeys.WarmupSteps;
         }
-        else if (values.TryGetValue(CommonParameters.WarmupRatio, out var ratio))
+        else if (values.TryGetValue(ScheduleKeys.WarmupRatio, out var ratio))
         {
-            source = CommonParameters.WarmupRatio;
+            source = ScheduleKeys.WarmupRatio;
             if (total is null)
             {
-                problems.Add(ConfigurationProblem.ForKeys([CommonParameters.WarmupRatio, CommonParameters.TotalSteps],
+                problems.Add(ConfigurationProblem.ForKeys([ScheduleKeys.WarmupRatio, ScheduleKeys.TotalSteps],
                     "warmup_ratio is a share of total_steps, so total_steps is required with it (or give warmup_steps instead)."));
             }
             else
@@ -253,23 +253,23 @@ internal static class ScheduleValidator
             var limit = descriptor.DecaysAfterWarmup ? total.Value - 1 : total.Value;
             if (warmup > limit)
             {
-                var fromRatio = source == CommonParameters.WarmupRatio ? $" (ceil({values[source]} * {total}))" : string.Empty;
+                var fromRatio = source == ScheduleKeys.WarmupRatio ? $" (ceil({values[source]} * {total}))" : string.Empty;
                 var why = descriptor.DecaysAfterWarmup
                     ? $"leaves no room for the decay: it must end before total_steps ({total}), so at most {limit} steps"
                     : $"is longer than total_steps ({total})";
-                problems.Add(ConfigurationProblem.ForKeys([source, CommonParameters.TotalSteps],
+                problems.Add(ConfigurationProblem.ForKeys([source, ScheduleKeys.TotalSteps],
                     $"a warmup of {warmup} steps{fromRatio} {why}.",
-                    source == CommonParameters.WarmupSteps ? ConfigurationRemedy.Set(source, ParameterValue.FromNumber(limit), "shortened to fit total_steps") : null));
+                    source == ScheduleKeys.WarmupSteps ? ConfigurationRemedy.Set(source, ParameterValue.FromNumber(limit), "shortened to fit total_steps") : null));
             }
         }
 
         // An unresolvable ratio was reported above; otherwise a start LR with no warmup would silently do nothing.
-        var unresolved = source == CommonParameters.WarmupRatio && total is null;
-        if (values.TryGetValue(CommonParameters.WarmupStartLr, out var start) && warmup == 0 && !unresolved)
+        var unresolved = source == ScheduleKeys.WarmupRatio && total is null;
+        if (values.TryGetValue(ScheduleKeys.WarmupStartLr, out var start) && warmup == 0 && !unresolved)
         {
-            problems.Add(ConfigurationProblem.ForKey(CommonParameters.WarmupStartLr, start,
+            problems.Add(ConfigurationProblem.ForKey(ScheduleKeys.WarmupStartLr, start,
                 $"{start} has no effect without a warmup; set warmup_steps > 0 or remove warmup_start_lr.",
-                ConfigurationRemedy.Remove(CommonParameters.WarmupStartLr, "there is no warmup to start")));
+                ConfigurationRemedy.Remove(ScheduleKeys.WarmupStartLr, "there is no warmup to start")));
         }
 
         return warmup;

@@ -19,8 +19,8 @@ internal sealed class ChainedScheduler : CurveDefinition
 
     public override void CheckRules(ParameterSet parameters, List<ConfigurationProblem> problems) =>
         ChildConfigurations.Check(parameters, problems, child =>
-            child.TryGetValue(CommonParameters.LearningRate, out var own)
-                ? ConfigurationProblem.ForKey(CommonParameters.LearningRate, own,
+            child.TryGetValue(ScheduleKeys.LearningRate, out var own)
+                ? ConfigurationProblem.ForKey(ScheduleKeys.LearningRate, own,
                     $"{own} would have no effect: a ChainedScheduler multiplies its schedules' factors of one learning rate; set learning_rate on the ChainedScheduler and remove it here.")
                 : null);
 

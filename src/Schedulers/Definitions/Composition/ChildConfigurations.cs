@@ -9,22 +9,21 @@ namespace Schedulers;
 /// </summary>
 internal static class ChildConfigurations
 {
-    public const string Key = "schedulers";
 
     public static ParameterDescriptor Descriptor(string meaning) => new(
-        Key, ParameterKind.ScheduleList, ParameterPresence.Required, meaning);
+        ScheduleKeys.Schedulers, ParameterKind.ScheduleList, ParameterPresence.Required, meaning);
 
     /// <summary>Reads and checks every child, adding their problems (under their paths) to <paramref name="problems"/>.</summary>
     public static void Check(ParameterSet parameters, List<ConfigurationProblem> problems, Func<ScheduleOptions, ConfigurationProblem?>? childRule = null)
     {
-        if (parameters.Given(Key) is not { } list)
+        if (parameters.Given(ScheduleKeys.Schedulers) is not { } list)
         {
             return;
         }
 
         for (var i = 0; i < list.Items.Length; i++)
         {
-            var path = $"{Key}[{i}]";
+            var path = $"{ScheduleKeys.Schedulers}[{i}]";
             ScheduleOptions child;
             try
             {
@@ -42,23 +41,23 @@ internal static class ChildConfigurations
             }
 
             // A child without its own learning_rate under a parent whose learning_rate was refused: the parent's problem says it all.
-            var inheritsRefused = !child.Contains(CommonParameters.LearningRate) && !parameters.Has(CommonParameters.LearningRate);
+            var inheritsRefused = !child.Contains(ScheduleKeys.LearningRate) && !parameters.Has(ScheduleKeys.LearningRate);
             child = Inherit(child, parameters);
             problems.AddRange(ScheduleValidator.CheckCurve(child)
-                .Where(problem => !(inheritsRefused && problem.Keys.SequenceEqual([CommonParameters.LearningRate])))
+                .Where(problem => !(inheritsRefused && problem.Keys.SequenceEqual([ScheduleKeys.LearningRate])))
                 .Select(problem => problem.Within(path)));
         }
     }
 
     /// <summary>Builds the children of a configuration that passed <see cref="Check"/>.</summary>
     public static ImmutableArray<LearningRateSchedule> Build(ParameterSet parameters) =>
-        [.. parameters.Given(Key)!.Items.Select(item => LearningRateSchedule.Create(Inherit(ScheduleOptions.FromJson(item.TextValue!), parameters)))];
+        [.. parameters.Given(ScheduleKeys.Schedulers)!.Items.Select(item => LearningRateSchedule.Create(Inherit(ScheduleOptions.FromJson(item.TextValue!), parameters)))];
 
     /// <summary>Passes learning_rate down to a child that takes one and has none (interpolated takes its levels from its points).</summary>
     private static ScheduleOptions Inherit(ScheduleOptions child, ParameterSet parameters) =>
-        child.Contains(CommonParameters.LearningRate)
-            || !parameters.Has(CommonParameters.LearningRate)
-            || (child.Scheduler is { } name && SchedulerCatalog.Find(name)?.Takes(CommonParameters.LearningRate) == false)
+        child.Contains(ScheduleKeys.LearningRate)
+            || !parameters.Has(ScheduleKeys.LearningRate)
+            || (child.Scheduler is { } name && SchedulerCatalog.Find(name)?.Takes(ScheduleKeys.LearningRate) == false)
             ? child
-            : child.With(CommonParameters.LearningRate, parameters.Given(CommonParameters.LearningRate)!);
+            : child.With(ScheduleKeys.LearningRate, parameters.Given(ScheduleKeys.LearningRate)!);
 }

@@ -3,7 +3,6 @@ namespace Schedulers;
 /// <summary>PyTorch's <c>SequentialLR</c>: child schedules one after another, each from its own step 0 at its milestone.</summary>
 internal sealed class SequentialLR : CurveDefinition
 {
-    public const string Milestones = "milestones";
 
     public override SchedulerDescriptor Descriptor { get; } = new(
         "SequentialLR",
@@ -16,7 +15,7 @@ internal sealed class SequentialLR : CurveDefinition
             CommonParameters.LearningRateDescriptor,
             CommonParameters.TotalStepsDescriptor(ParameterPresence.Optional),
             ChildConfigurations.Descriptor("The schedules to run in turn; each inherits learning_rate unless it sets its own."),
-            new(Milestones, ParameterKind.IntegerList, ParameterPresence.Required,
+            new(ScheduleKeys.Milestones, ParameterKind.IntegerList, ParameterPresence.Required,
                 "Steps at which the next schedule starts: one fewer than schedulers, strictly increasing ([] for a single schedule).",
                 range: ValueRange.AtLeast(1), allowsEmptyList: true),
         ],
@@ -25,28 +24,28 @@ internal sealed class SequentialLR : CurveDefinition
     public override void CheckRules(ParameterSet parameters, List<ConfigurationProblem> problems)
     {
         ChildConfigurations.Check(parameters, problems);
-        if (!parameters.Has(Milestones) || !parameters.Has(ChildConfigurations.Key))
+        if (!parameters.Has(ScheduleKeys.Milestones) || !parameters.Has(ScheduleKeys.Schedulers))
         {
             return;
         }
 
-        var milestones = parameters.Integers(Milestones).ToList();
-        var count = parameters.Given(ChildConfigurations.Key)!.Items.Length;
+        var milestones = parameters.Integers(ScheduleKeys.Milestones).ToList();
+        var count = parameters.Given(ScheduleKeys.Schedulers)!.Items.Length;
         if (milestones.Count != count - 1)
         {
-            problems.Add(ConfigurationProblem.ForKeys([Milestones, ChildConfigurations.Key],
+            problems.Add(ConfigurationProblem.ForKeys([ScheduleKeys.Milestones, ScheduleKeys.Schedulers],
                 $"{milestones.Count} milestones for {count} schedulers: a SequentialLR needs exactly one milestone fewer than schedulers ({count - 1})."));
         }
 
         if (milestones.Zip(milestones.Skip(1)).Any(pair => pair.Second <= pair.First))
         {
-            problems.Add(ConfigurationProblem.ForKey(Milestones, parameters.Given(Milestones),
-                $"{parameters.Given(Milestones)} is not strictly increasing: each schedule must run for at least one step."));
+            problems.Add(ConfigurationProblem.ForKey(ScheduleKeys.Milestones, parameters.Given(ScheduleKeys.Milestones),
+                $"{parameters.Given(ScheduleKeys.Milestones)} is not strictly increasing: each schedule must run for at least one step."));
         }
 
     }
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
         new SequentialSchedule(Descriptor, canonicalOptions, parameters.LearningRate, parameters.TotalSteps,
-            ChildConfigurations.Build(parameters), [.. parameters.Integers(Milestones)]);
+            ChildConfigurations.Build(parameters), [.. parameters.Integers(ScheduleKeys.Milestones)]);
 }

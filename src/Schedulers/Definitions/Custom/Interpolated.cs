@@ -7,8 +7,6 @@ namespace Schedulers;
 /// <summary><c>interpolated</c>: a curve through control points <c>[[step, lr], ...]</c>, holding the end values outside them.</summary>
 internal sealed class Interpolated : CurveDefinition
 {
-    public const string Points = "points";
-    public const string Method = "method";
 
     public override SchedulerDescriptor Descriptor { get; } = new(
         "interpolated",
@@ -19,16 +17,16 @@ internal sealed class Interpolated : CurveDefinition
         decaysAfterWarmup: false,
         [
             CommonParameters.TotalStepsDescriptor(ParameterPresence.Optional),
-            new(Points, ParameterKind.PointList, ParameterPresence.Required,
+            new(ScheduleKeys.Points, ParameterKind.PointList, ParameterPresence.Required,
                 "Control points [step, learning_rate], steps strictly increasing; the largest learning rate is the schedule's peak."),
-            new(Method, ParameterKind.Choice, ParameterPresence.Optional, "How to join the points.",
+            new(ScheduleKeys.Method, ParameterKind.Choice, ParameterPresence.Optional, "How to join the points.",
                 ParameterValue.FromText("pchip"), choices: ["pchip", "linear", "log_linear"]),
         ],
         warmupRefusal: "interpolated draws its warmup from its points: start them with a low learning rate at step 0");
 
     public override void CheckRules(ParameterSet parameters, List<ConfigurationProblem> problems)
     {
-        if (parameters.Given(Points) is not { } points)
+        if (parameters.Given(ScheduleKeys.Points) is not { } points)
         {
             return;
         }
@@ -39,7 +37,7 @@ internal sealed class Interpolated : CurveDefinition
         {
             if (steps[i] <= steps[i - 1])
             {
-                problems.Add(ConfigurationProblem.ForKey(Points, points,
+                problems.Add(ConfigurationProblem.ForKey(ScheduleKeys.Points, points,
                     $"point {i} (step {Format(steps[i])}) does not come after point {i - 1} (step {Format(steps[i - 1])}): steps must be strictly increasing, without repeats."));
                 break;
             }
@@ -47,26 +45,26 @@ internal sealed class Interpolated : CurveDefinition
 
         if (rates.All(rate => rate == 0))
         {
-            problems.Add(ConfigurationProblem.ForKey(Points, points, "every learning rate is 0: give at least one point a learning rate > 0."));
+            problems.Add(ConfigurationProblem.ForKey(ScheduleKeys.Points, points, "every learning rate is 0: give at least one point a learning rate > 0."));
         }
 
-        if (parameters.Text(Method, "pchip") == "log_linear" && rates.FindIndex(rate => rate <= 0) is var zero and >= 0)
+        if (parameters.Text(ScheduleKeys.Method, "pchip") == "log_linear" && rates.FindIndex(rate => rate <= 0) is var zero and >= 0)
         {
-            problems.Add(ConfigurationProblem.ForKeys([Points, Method],
+            problems.Add(ConfigurationProblem.ForKeys([ScheduleKeys.Points, ScheduleKeys.Method],
                 $"point {zero} has learning rate {Format(rates[zero])}, but log_linear joins points geometrically and needs every learning rate > 0: raise it, or use method \"linear\" or \"pchip\"."));
         }
     }
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions)
     {
-        var points = parameters.Given(Points)!.Items;
+        var points = parameters.Given(ScheduleKeys.Points)!.Items;
         return new Schedule(
             Descriptor,
             canonicalOptions,
             parameters.TotalSteps,
             [.. points.Select(point => (long)point.Items[0].NumberValue)],
             [.. points.Select(point => point.Items[1].NumberValue)],
-            parameters.Text(Method, "pchip"));
+            parameters.Text(ScheduleKeys.Method, "pchip"));
     }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);

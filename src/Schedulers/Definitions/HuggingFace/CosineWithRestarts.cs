@@ -14,7 +14,7 @@ internal sealed class CosineWithRestarts : CurveDefinition
             CommonParameters.LearningRateDescriptor,
             CommonParameters.TotalStepsDescriptor(ParameterPresence.Required),
             .. CommonParameters.LinearWarmup(),
-            new(CommonParameters.NumCycles, ParameterKind.Integer, ParameterPresence.Optional,
+            new(ScheduleKeys.NumCycles, ParameterKind.Integer, ParameterPresence.Optional,
                 "Number of hard restarts (whole cosine decays).", ParameterValue.FromNumber(1), range: ValueRange.AtLeast(1)),
         ]);
 
@@ -23,7 +23,7 @@ internal sealed class CosineWithRestarts : CurveDefinition
             Descriptor,
             canonicalOptions,
             parameters,
-            new Curve(parameters.TotalSteps!.Value - parameters.WarmupSteps, parameters.Integer(CommonParameters.NumCycles, 1)));
+            new Curve(parameters.TotalSteps!.Value - parameters.WarmupSteps, parameters.Integer(ScheduleKeys.NumCycles, 1)));
 
     /// <summary>diffusers' hard restarts: <c>max(0, 0.5 * (1 + cos(pi * ((num_cycles * p) mod 1))))</c>, and 0 from <c>p = 1</c> on.</summary>
     internal sealed class Curve : DecayCurve

@@ -6,7 +6,6 @@ namespace Schedulers;
 /// <summary><c>inverse_sqrt</c>: transformers' inverse square root decay after a linear warmup; it has no end value.</summary>
 internal sealed class InverseSqrt : CurveDefinition
 {
-    public const string Timescale = "timescale";
     private const long DefaultTimescale = 10_000;
 
     public override SchedulerDescriptor Descriptor { get; } = new(
@@ -20,14 +19,14 @@ internal sealed class InverseSqrt : CurveDefinition
             CommonParameters.LearningRateDescriptor,
             CommonParameters.TotalStepsDescriptor(ParameterPresence.Optional),
             .. CommonParameters.LinearWarmup(),
-            new(Timescale, ParameterKind.Integer, ParameterPresence.Optional,
+            new(ScheduleKeys.Timescale, ParameterKind.Integer, ParameterPresence.Optional,
                 "Steps over which the decay halves the factor's square (larger decays more slowly).",
                 defaultDescription: "warmup steps if > 0, else 10000", range: ValueRange.AtLeast(1)),
         ]);
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions)
     {
-        var timescale = parameters.Integer(Timescale, parameters.WarmupSteps > 0 ? parameters.WarmupSteps : DefaultTimescale);
+        var timescale = parameters.Integer(ScheduleKeys.Timescale, parameters.WarmupSteps > 0 ? parameters.WarmupSteps : DefaultTimescale);
         return new WarmupDecaySchedule(Descriptor, canonicalOptions, parameters, new Curve(timescale));
     }
 

@@ -5,7 +5,6 @@ namespace Schedulers;
 /// <summary><c>piecewise_constant</c>: diffusers' step rules, multipliers of the learning rate that change at given steps.</summary>
 internal sealed class PiecewiseConstant : CurveDefinition
 {
-    public const string StepRulesKey = "step_rules";
 
     public override SchedulerDescriptor Descriptor { get; } = new(
         "piecewise_constant",
@@ -17,21 +16,21 @@ internal sealed class PiecewiseConstant : CurveDefinition
         [
             CommonParameters.LearningRateDescriptor,
             CommonParameters.TotalStepsDescriptor(ParameterPresence.Optional),
-            new(StepRulesKey, ParameterKind.Text, ParameterPresence.Required,
+            new(ScheduleKeys.StepRules, ParameterKind.Text, ParameterPresence.Required,
                 "Rules \"m1:s1,m2:s2,...,m_last\": multiplier m_i below step s_i, m_last from the last step on."),
         ],
         warmupRefusal: "piecewise_constant does not use warmup: write the warmup into step_rules, or use constant_with_warmup");
 
     public override void CheckRules(ParameterSet parameters, List<ConfigurationProblem> problems)
     {
-        if (parameters.Has(StepRulesKey) && StepRules.Parse(parameters.Text(StepRulesKey, string.Empty), out var error) is null)
+        if (parameters.Has(ScheduleKeys.StepRules) && StepRules.Parse(parameters.Text(ScheduleKeys.StepRules, string.Empty), out var error) is null)
         {
-            problems.Add(ConfigurationProblem.ForKey(StepRulesKey, parameters.Given(StepRulesKey), error + "."));
+            problems.Add(ConfigurationProblem.ForKey(ScheduleKeys.StepRules, parameters.Given(ScheduleKeys.StepRules), error + "."));
         }
     }
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
-        new Schedule(Descriptor, canonicalOptions, parameters, StepRules.Parse(parameters.Text(StepRulesKey, string.Empty), out _)!);
+        new Schedule(Descriptor, canonicalOptions, parameters, StepRules.Parse(parameters.Text(ScheduleKeys.StepRules, string.Empty), out _)!);
 
     /// <summary>
     /// diffusers' <c>piecewise_constant</c>: the multiplier of the first boundary above the step (boundaries ascending),

@@ -5,8 +5,6 @@ namespace Schedulers;
 /// <summary><c>polynomial</c>: diffusers' polynomial decay from the learning rate to <c>lr_end</c>.</summary>
 internal sealed class Polynomial : CurveDefinition
 {
-    public const string Power = "power";
-    public const string LrEnd = "lr_end";
     private const double DefaultLrEnd = 1e-7;
 
     public override SchedulerDescriptor Descriptor { get; } = new(
@@ -20,19 +18,19 @@ internal sealed class Polynomial : CurveDefinition
             CommonParameters.LearningRateDescriptor,
             CommonParameters.TotalStepsDescriptor(ParameterPresence.Required),
             .. CommonParameters.LinearWarmup(),
-            new(Power, ParameterKind.Number, ParameterPresence.Optional,
+            new(ScheduleKeys.Power, ParameterKind.Number, ParameterPresence.Optional,
                 "Exponent of the decay (1: linear).", ParameterValue.FromNumber(1.0), range: ValueRange.GreaterThan(0)),
-            new(LrEnd, ParameterKind.Number, ParameterPresence.Optional,
+            new(ScheduleKeys.LrEnd, ParameterKind.Number, ParameterPresence.Optional,
                 "Learning rate at the end of the decay.", ParameterValue.FromNumber(DefaultLrEnd), range: ValueRange.FromZeroToLearningRate()),
         ]);
 
     public override void CheckRules(ParameterSet parameters, List<ConfigurationProblem> problems)
     {
         // diffusers refuses an lr_end that is not below the learning rate; the default counts too.
-        if (!parameters.Has(LrEnd) && parameters.LearningRate <= DefaultLrEnd)
+        if (!parameters.Has(ScheduleKeys.LrEnd) && parameters.LearningRate <= DefaultLrEnd)
         {
             problems.Add(ConfigurationProblem.ForKeys(
-                [CommonParameters.LearningRate, LrEnd],
+                [ScheduleKeys.LearningRate, ScheduleKeys.LrEnd],
                 $"learning_rate {parameters.LearningRate.ToString(CultureInfo.InvariantCulture)} is not above the default lr_end (1E-07); set lr_end below learning_rate."));
         }
     }
@@ -44,9 +42,9 @@ internal sealed class Polynomial : CurveDefinition
             parameters,
             new Curve(
                 parameters.TotalSteps!.Value - parameters.WarmupSteps,
-                parameters.Number(Power, 1.0),
-                parameters.Number(LrEnd, DefaultLrEnd),
-                parameters.LearningRate) { Floor = parameters.Number(LrEnd, DefaultLrEnd) });
+                parameters.Number(ScheduleKeys.Power, 1.0),
+                parameters.Number(ScheduleKeys.LrEnd, DefaultLrEnd),
+                parameters.LearningRate) { Floor = parameters.Number(ScheduleKeys.LrEnd, DefaultLrEnd) });
 
     /// <summary>
     /// diffusers' polynomial decay: <c>lr = (lr0 - lr_end) * (1 - t / D)^power + lr_end</c>, returned as a factor of

@@ -3,19 +3,18 @@ namespace Schedulers;
 /// <summary>PyTorch's <c>ConstantLR</c>.</summary>
 internal sealed class ConstantLR : CurveDefinition
 {
-    public const string FactorKey = "factor";
 
     public override SchedulerDescriptor Descriptor { get; } = PyTorchParameters.Describe(
         "ConstantLR",
         "The learning rate times factor until total_iters, then the learning rate.",
         "step < total_iters: factor; else 1",
-        new ParameterDescriptor(FactorKey, ParameterKind.Number, ParameterPresence.Optional, "Multiplier before total_iters.",
+        new ParameterDescriptor(ScheduleKeys.Factor, ParameterKind.Number, ParameterPresence.Optional, "Multiplier before total_iters.",
             ParameterValue.FromNumber(1.0 / 3), "1/3", ValueRange.Between(0, false, 1, true)),
         PyTorchParameters.TotalItersDescriptor("Steps during which the factor applies."));
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
         PyTorchParameters.Schedule(Descriptor, canonicalOptions, parameters,
-            new Curve(parameters.Number(FactorKey, 1.0 / 3), parameters.Integer(PyTorchParameters.TotalIters, 5)));
+            new Curve(parameters.Number(ScheduleKeys.Factor, 1.0 / 3), parameters.Integer(ScheduleKeys.TotalIters, 5)));
 
     /// <summary>PyTorch's <c>ConstantLR</c>: <c>factor</c> until <c>total_iters</c>, then 1.</summary>
     internal sealed class Curve(double factor, long totalIters) : DecayCurve

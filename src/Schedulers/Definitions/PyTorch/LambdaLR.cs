@@ -52,7 +52,7 @@ internal sealed class LambdaLR : SchedulerDefinition
         private static ScheduleOptions Describe(double learningRate) => ScheduleOptions.FromEntries(
         [
             new(ScheduleOptions.SchedulerKey, ParameterValue.FromText("LambdaLR")),
-            new(CommonParameters.LearningRate, ParameterValue.FromNumber(learningRate, learningRate.ToString("R", CultureInfo.InvariantCulture))),
+            new(ScheduleKeys.LearningRate, ParameterValue.FromNumber(learningRate, learningRate.ToString("R", CultureInfo.InvariantCulture))),
         ]);
     }
 }

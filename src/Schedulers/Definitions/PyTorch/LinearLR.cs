@@ -3,24 +3,22 @@ namespace Schedulers;
 /// <summary>PyTorch's <c>LinearLR</c>.</summary>
 internal sealed class LinearLR : CurveDefinition
 {
-    public const string StartFactor = "start_factor";
-    public const string EndFactor = "end_factor";
 
     public override SchedulerDescriptor Descriptor { get; } = PyTorchParameters.Describe(
         "LinearLR",
         "Moves the multiplier linearly from start_factor to end_factor over total_iters steps, then holds it.",
         "start_factor + (end_factor - start_factor) * min(step, total_iters) / total_iters",
-        new ParameterDescriptor(StartFactor, ParameterKind.Number, ParameterPresence.Optional, "Multiplier at step 0.",
+        new ParameterDescriptor(ScheduleKeys.StartFactor, ParameterKind.Number, ParameterPresence.Optional, "Multiplier at step 0.",
             ParameterValue.FromNumber(1.0 / 3), "1/3", ValueRange.Between(0, false, 1, true)),
-        new ParameterDescriptor(EndFactor, ParameterKind.Number, ParameterPresence.Optional, "Multiplier from total_iters on.",
+        new ParameterDescriptor(ScheduleKeys.EndFactor, ParameterKind.Number, ParameterPresence.Optional, "Multiplier from total_iters on.",
             ParameterValue.FromNumber(1.0), range: ValueRange.Between(0, true, 1, true)),
         PyTorchParameters.TotalItersDescriptor("Steps over which the multiplier moves."));
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
         PyTorchParameters.Schedule(Descriptor, canonicalOptions, parameters,
-            new Curve(parameters.Number(StartFactor, 1.0 / 3), parameters.Number(EndFactor, 1.0), parameters.Integer(PyTorchParameters.TotalIters, 5))
+            new Curve(parameters.Number(ScheduleKeys.StartFactor, 1.0 / 3), parameters.Number(ScheduleKeys.EndFactor, 1.0), parameters.Integer(ScheduleKeys.TotalIters, 5))
             {
-                Floor = parameters.LearningRate * Math.Min(parameters.Number(StartFactor, 1.0 / 3), parameters.Number(EndFactor, 1.0)),
+                Floor = parameters.LearningRate * Math.Min(parameters.Number(ScheduleKeys.StartFactor, 1.0 / 3), parameters.Number(ScheduleKeys.EndFactor, 1.0)),
             });
 
     /// <summary>PyTorch's <c>LinearLR</c> in closed form: <c>start + (end - start) * min(t, total_iters) / total_iters</c>.</summary>

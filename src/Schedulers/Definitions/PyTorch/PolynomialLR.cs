@@ -8,12 +8,12 @@ internal sealed class PolynomialLR : CurveDefinition
         "A polynomial decay to 0 over total_iters steps.",
         "(1 - min(step, total_iters) / total_iters)^power",
         PyTorchParameters.TotalItersDescriptor("Steps over which the learning rate decays to 0."),
-        new ParameterDescriptor(Polynomial.Power, ParameterKind.Number, ParameterPresence.Optional, "Exponent of the decay (1: linear).",
+        new ParameterDescriptor(ScheduleKeys.Power, ParameterKind.Number, ParameterPresence.Optional, "Exponent of the decay (1: linear).",
             ParameterValue.FromNumber(1.0), range: ValueRange.GreaterThan(0)));
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
         PyTorchParameters.Schedule(Descriptor, canonicalOptions, parameters,
-            new Curve(parameters.Integer(PyTorchParameters.TotalIters, 5), parameters.Number(Polynomial.Power, 1.0)));
+            new Curve(parameters.Integer(ScheduleKeys.TotalIters, 5), parameters.Number(ScheduleKeys.Power, 1.0)));
 
     /// <summary>PyTorch's <c>PolynomialLR</c>: <c>(1 - min(t, total_iters) / total_iters)^power</c>.</summary>
     internal sealed class Curve(long totalIters, double power) : DecayCurve

@@ -5,9 +5,6 @@ namespace Schedulers;
 /// <summary>What every PyTorch-family scheduler shares: the base learning rate, an optional curve length, and Kohya's refusal of warmups.</summary>
 internal static class PyTorchParameters
 {
-    public const string Gamma = "gamma";
-    public const string TotalIters = "total_iters";
-    public const string EtaMin = "eta_min";
 
     public static SchedulerDescriptor Describe(string name, string summary, string formula, params ParameterDescriptor[] parameters) => new(
         name,
@@ -24,18 +21,18 @@ internal static class PyTorchParameters
         warmupRefusal: $"{name} does not use warmup_steps: compose a warmup with SequentialLR, or use an HF-family scheduler");
 
     public static ParameterDescriptor GammaDescriptor(ParameterPresence presence, string description) => new(
-        Gamma, ParameterKind.Number, presence, description,
+        ScheduleKeys.Gamma, ParameterKind.Number, presence, description,
         defaultValue: presence == ParameterPresence.Optional ? ParameterValue.FromNumber(0.1) : null,
         // Stricter than PyTorch: a gamma above 1 grows the rate without bound, to infinity at some step of a closed
         // form defined at every step (docs/reliability.md). A growing rate is an interpolated curve or LambdaLR.
         range: ValueRange.Between(0, false, 1, true));
 
     public static ParameterDescriptor TotalItersDescriptor(string description) => new(
-        TotalIters, ParameterKind.Integer, ParameterPresence.Optional, description,
+        ScheduleKeys.TotalIters, ParameterKind.Integer, ParameterPresence.Optional, description,
         ParameterValue.FromNumber(5), range: ValueRange.AtLeast(1));
 
     public static ParameterDescriptor EtaMinDescriptor { get; } = new(
-        EtaMin, ParameterKind.Number, ParameterPresence.Optional,
+        ScheduleKeys.EtaMin, ParameterKind.Number, ParameterPresence.Optional,
         "Minimum learning rate of the cosine.", ParameterValue.FromNumber(0), range: ValueRange.FromZeroToLearningRate());
 
     public static LearningRateSchedule Schedule(SchedulerDescriptor descriptor, ScheduleOptions options, ParameterSet parameters, DecayCurve curve) =>

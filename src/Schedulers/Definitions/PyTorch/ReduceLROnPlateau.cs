@@ -8,13 +8,6 @@ namespace Schedulers;
 internal sealed class ReduceLROnPlateau : SchedulerDefinition
 {
     public const string Name = "ReduceLROnPlateau";
-    public const string Mode = "mode";
-    public const string Factor = "factor";
-    public const string Patience = "patience";
-    public const string Threshold = "threshold";
-    public const string ThresholdMode = "threshold_mode";
-    public const string Cooldown = "cooldown";
-    public const string Eps = "eps";
 
     public override SchedulerDescriptor Descriptor { get; } = new(
         Name,
@@ -25,24 +18,24 @@ internal sealed class ReduceLROnPlateau : SchedulerDefinition
         decaysAfterWarmup: false,
         [
             CommonParameters.LearningRateDescriptor,
-            new(CommonParameters.TotalSteps, ParameterKind.Integer, ParameterPresence.Optional,
+            new(ScheduleKeys.TotalSteps, ParameterKind.Integer, ParameterPresence.Optional,
                 "Only the base of warmup_ratio: the plateau logic itself has no length.", range: ValueRange.AtLeast(1)),
             .. CommonParameters.LinearWarmup(),
-            new(Mode, ParameterKind.Choice, ParameterPresence.Optional, "min: lower metrics are better (a loss); max: higher are better (an accuracy).",
+            new(ScheduleKeys.Mode, ParameterKind.Choice, ParameterPresence.Optional, "min: lower metrics are better (a loss); max: higher are better (an accuracy).",
                 ParameterValue.FromText("min"), choices: ["min", "max"]),
-            new(Factor, ParameterKind.Number, ParameterPresence.Optional, "Multiplier applied to the learning rate at each reduction.",
+            new(ScheduleKeys.Factor, ParameterKind.Number, ParameterPresence.Optional, "Multiplier applied to the learning rate at each reduction.",
                 ParameterValue.FromNumber(0.1), range: ValueRange.Between(0, false, 1, false)),
-            new(Patience, ParameterKind.Integer, ParameterPresence.Optional, "Reports without improvement tolerated before a reduction.",
+            new(ScheduleKeys.Patience, ParameterKind.Integer, ParameterPresence.Optional, "Reports without improvement tolerated before a reduction.",
                 ParameterValue.FromNumber(10), range: ValueRange.AtLeast(0)),
-            new(Threshold, ParameterKind.Number, ParameterPresence.Optional, "Least change that counts as an improvement (a share of the best in rel mode, an amount in abs mode).",
+            new(ScheduleKeys.Threshold, ParameterKind.Number, ParameterPresence.Optional, "Least change that counts as an improvement (a share of the best in rel mode, an amount in abs mode).",
                 ParameterValue.FromNumber(1e-4), range: ValueRange.AtLeast(0)),
-            new(ThresholdMode, ParameterKind.Choice, ParameterPresence.Optional, "rel: better than best * (1 -/+ threshold); abs: better than best -/+ threshold.",
+            new(ScheduleKeys.ThresholdMode, ParameterKind.Choice, ParameterPresence.Optional, "rel: better than best * (1 -/+ threshold); abs: better than best -/+ threshold.",
                 ParameterValue.FromText("rel"), choices: ["rel", "abs"]),
-            new(Cooldown, ParameterKind.Integer, ParameterPresence.Optional, "Reports after a reduction during which no bad report is counted.",
+            new(ScheduleKeys.Cooldown, ParameterKind.Integer, ParameterPresence.Optional, "Reports after a reduction during which no bad report is counted.",
                 ParameterValue.FromNumber(0), range: ValueRange.AtLeast(0)),
-            new(CommonParameters.MinLr, ParameterKind.Number, ParameterPresence.Optional, "Lowest learning rate a reduction may reach (per parameter group from C#).",
+            new(ScheduleKeys.MinLr, ParameterKind.Number, ParameterPresence.Optional, "Lowest learning rate a reduction may reach (per parameter group from C#).",
                 ParameterValue.FromNumber(0), range: ValueRange.FromZeroToLearningRate()),
-            new(Eps, ParameterKind.Number, ParameterPresence.Optional, "A reduction smaller than eps is skipped.",
+            new(ScheduleKeys.Eps, ParameterKind.Number, ParameterPresence.Optional, "A reduction smaller than eps is skipped.",
                 ParameterValue.FromNumber(1e-8), range: ValueRange.AtLeast(0)),
         ],
         metricDriven: true);
@@ -52,9 +45,9 @@ internal sealed class ReduceLROnPlateau : SchedulerDefinition
 
     public override void CheckRules(ParameterSet parameters, List<ConfigurationProblem> problems)
     {
-        if (parameters.Given(CommonParameters.TotalSteps) is { } total && !parameters.Has(CommonParameters.WarmupRatio))
+        if (parameters.Given(ScheduleKeys.TotalSteps) is { } total && !parameters.Has(ScheduleKeys.WarmupRatio))
         {
-            problems.Add(ConfigurationProblem.ForKey(CommonParameters.TotalSteps, total,
+            problems.Add(ConfigurationProblem.ForKey(ScheduleKeys.TotalSteps, total,
                 $"{total} has no effect on ReduceLROnPlateau, which follows metrics and has no length; it is only the base of warmup_ratio. Remove it, or give warmup_ratio."));
         }
     }
@@ -63,13 +56,13 @@ internal sealed class ReduceLROnPlateau : SchedulerDefinition
     public static PlateauSettings Settings(ParameterSet parameters, ScheduleOptions canonicalOptions) => new(
         canonicalOptions,
         parameters.LearningRate,
-        new WarmupPhase(parameters.WarmupSteps, parameters.Number(CommonParameters.WarmupStartLr, 0), parameters.LearningRate),
-        parameters.Text(Mode, "min") == "max",
-        parameters.Number(Factor, 0.1),
-        parameters.Integer(Patience, 10),
-        parameters.Number(Threshold, 1e-4),
-        parameters.Text(ThresholdMode, "rel") == "rel",
-        parameters.Integer(Cooldown, 0),
-        parameters.Number(CommonParameters.MinLr, 0),
-        parameters.Number(Eps, 1e-8));
+        new WarmupPhase(parameters.WarmupSteps, parameters.Number(ScheduleKeys.WarmupStartLr, 0), parameters.LearningRate),
+        parameters.Text(ScheduleKeys.Mode, "min") == "max",
+        parameters.Number(ScheduleKeys.Factor, 0.1),
+        parameters.Integer(ScheduleKeys.Patience, 10),
+        parameters.Number(ScheduleKeys.Threshold, 1e-4),
+        parameters.Text(ScheduleKeys.ThresholdMode, "rel") == "rel",
+        parameters.Integer(ScheduleKeys.Cooldown, 0),
+        parameters.Number(ScheduleKeys.MinLr, 0),
+        parameters.Number(ScheduleKeys.Eps, 1e-8));
 }

@@ -12,7 +12,7 @@ internal sealed class StepLR : CurveDefinition
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
         PyTorchParameters.Schedule(Descriptor, canonicalOptions, parameters,
-            new Curve(parameters.Integer("step_size", 1), parameters.Number(PyTorchParameters.Gamma, 0.1)));
+            new Curve(parameters.Integer("step_size", 1), parameters.Number(ScheduleKeys.Gamma, 0.1)));
 
     /// <summary>PyTorch's <c>StepLR</c>: <c>gamma^floor(t / step_size)</c>.</summary>
     internal sealed class Curve(long stepSize, double gamma) : DecayCurve

@@ -14,14 +14,14 @@ internal static class Composition
         CheckChildren(schedules, problems);
         if (milestones.Count != schedules.Count - 1)
         {
-            problems.Add(ConfigurationProblem.ForKeys([SequentialLR.Milestones, ChildConfigurations.Key],
+            problems.Add(ConfigurationProblem.ForKeys([ScheduleKeys.Milestones, ScheduleKeys.Schedulers],
                 $"{milestones.Count} milestones for {schedules.Count} schedules: a SequentialLR needs exactly one milestone fewer than schedules ({schedules.Count - 1})."));
         }
 
         var given = ParameterValue.FromList(milestones.Select(step => ParameterValue.FromNumber(step)));
         if (milestones.Any(step => step < 1) || milestones.Zip(milestones.Skip(1)).Any(pair => pair.Second <= pair.First))
         {
-            problems.Add(ConfigurationProblem.ForKey(SequentialLR.Milestones, given,
+            problems.Add(ConfigurationProblem.ForKey(ScheduleKeys.Milestones, given,
                 $"{given} must be >= 1 and strictly increasing: each schedule must run for at least one step."));
         }
 
@@ -31,9 +31,9 @@ internal static class Composition
         var options = ScheduleOptions.FromEntries(
         [
             new(ScheduleOptions.SchedulerKey, ParameterValue.FromText(descriptor.Name)),
-            new(CommonParameters.LearningRate, ParameterValue.FromNumber(learningRate)),
-            new(ChildConfigurations.Key, ParameterValue.FromList(schedules.Select(child => ParameterValue.FromObjectJson(child.Options.ToJson())))),
-            new(SequentialLR.Milestones, given),
+            new(ScheduleKeys.LearningRate, ParameterValue.FromNumber(learningRate)),
+            new(ScheduleKeys.Schedulers, ParameterValue.FromList(schedules.Select(child => ParameterValue.FromObjectJson(child.Options.ToJson())))),
+            new(ScheduleKeys.Milestones, given),
         ]);
         return new SequentialSchedule(descriptor, options, learningRate, null, [.. schedules], [.. milestones]);
     }
@@ -46,7 +46,7 @@ internal static class Composition
         {
             if (schedules[i].LearningRate != schedules[0].LearningRate)
             {
-                problems.Add(ConfigurationProblem.ForKey($"{ChildConfigurations.Key}[{i}].{CommonParameters.LearningRate}", ParameterValue.FromNumber(schedules[i].LearningRate),
+                problems.Add(ConfigurationProblem.ForKey($"{ScheduleKeys.Schedulers}[{i}].{ScheduleKeys.LearningRate}", ParameterValue.FromNumber(schedules[i].LearningRate),
                     $"differs from the first schedule's learning rate ({schedules[0].LearningRate}): a ChainedScheduler multiplies factors of one learning rate, so give every schedule the same one."));
             }
         }
@@ -57,8 +57,8 @@ internal static class Composition
         var options = ScheduleOptions.FromEntries(
         [
             new(ScheduleOptions.SchedulerKey, ParameterValue.FromText(descriptor.Name)),
-            new(CommonParameters.LearningRate, ParameterValue.FromNumber(learningRate)),
-            new(ChildConfigurations.Key, ParameterValue.FromList(schedules.Select(child => ParameterValue.FromObjectJson(child.Options.Without(CommonParameters.LearningRate).ToJson())))),
+            new(ScheduleKeys.LearningRate, ParameterValue.FromNumber(learningRate)),
+            new(ScheduleKeys.Schedulers, ParameterValue.FromList(schedules.Select(child => ParameterValue.FromObjectJson(child.Options.Without(ScheduleKeys.LearningRate).ToJson())))),
         ]);
         return new ChainedSchedule(descriptor, options, learningRate, null, [.. schedules]);
     }
@@ -67,14 +67,14 @@ internal static class Composition
     {
         if (schedules.Count == 0)
         {
-            problems.Add(ConfigurationProblem.ForKey(ChildConfigurations.Key, ParameterValue.FromList([]), "is empty: give at least one schedule."));
+            problems.Add(ConfigurationProblem.ForKey(ScheduleKeys.Schedulers, ParameterValue.FromList([]), "is empty: give at least one schedule."));
         }
 
         for (var i = 0; i < schedules.Count; i++)
         {
             if (schedules[i] is null)
             {
-                problems.Add(ConfigurationProblem.ForKey($"{ChildConfigurations.Key}[{i}]", ParameterValue.Null, "is null: give a schedule."));
+                problems.Add(ConfigurationProblem.ForKey($"{ScheduleKeys.Schedulers}[{i}]", ParameterValue.Null, "is null: give a schedule."));
             }
         }
 
