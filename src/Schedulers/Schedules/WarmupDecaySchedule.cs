@@ -12,7 +12,7 @@ internal sealed class WarmupDecaySchedule : LearningRateSchedule
     public WarmupDecaySchedule(SchedulerDescriptor descriptor, ScheduleOptions options, ParameterSet parameters, DecayCurve decay)
         : base(descriptor, options, parameters.LearningRate, parameters.TotalSteps, parameters.WarmupSteps)
     {
-        _warmup = new WarmupPhase(parameters.WarmupSteps, parameters.Number(ScheduleKeys.WarmupStartLr, 0), parameters.LearningRate);
+        _warmup = parameters.Warmup;
         _decay = decay;
     }
 

@@ -109,7 +109,7 @@ internal static class ScheduleValidator
             warmupSteps = ResolveWarmup(descriptor, values, problems);
         }
 
-        var parameters = new ParameterSet(values, warmupSteps);
+        var parameters = new ParameterSet(descriptor, values, warmupSteps);
         definition?.CheckRules(parameters, problems);
 
         var canonical = descriptor is null ? options : Canonical(descriptor, options, acceptedZeroWarmup);

@@ -48,7 +48,7 @@ internal sealed class Interpolated : CurveDefinition
             problems.Add(ConfigurationProblem.ForKey(ScheduleKeys.Points, points, "every learning rate is 0: give at least one point a learning rate > 0."));
         }
 
-        if (parameters.Text(ScheduleKeys.Method, "pchip") == "log_linear" && rates.FindIndex(rate => rate <= 0) is var zero and >= 0)
+        if (parameters.Text(ScheduleKeys.Method) == "log_linear" && rates.FindIndex(rate => rate <= 0) is var zero and >= 0)
         {
             problems.Add(ConfigurationProblem.ForKeys([ScheduleKeys.Points, ScheduleKeys.Method],
                 $"point {zero} has learning rate {Format(rates[zero])}, but log_linear joins points geometrically and needs every learning rate > 0: raise it, or use method \"linear\" or \"pchip\"."));
@@ -64,7 +64,7 @@ internal sealed class Interpolated : CurveDefinition
             parameters.TotalSteps,
             [.. points.Select(point => (long)point.Items[0].NumberValue)],
             [.. points.Select(point => point.Items[1].NumberValue)],
-            parameters.Text(ScheduleKeys.Method, "pchip"));
+            parameters.Text(ScheduleKeys.Method));
     }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);

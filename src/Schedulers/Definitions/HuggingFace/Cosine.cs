@@ -36,7 +36,7 @@ internal sealed class Cosine : CurveDefinition
             Descriptor,
             canonicalOptions,
             parameters,
-            new Curve(parameters.TotalSteps!.Value - parameters.WarmupSteps, parameters.Number(ScheduleKeys.NumCycles, 0.5), parameters.MinLrRatio()) { Floor = parameters.MinLr() });
+            new Curve(parameters.TotalSteps!.Value - parameters.WarmupSteps, parameters.Number(ScheduleKeys.NumCycles), parameters.MinLrRatio()) { Floor = parameters.MinLr() });
 
     /// <summary><c>max(0, f * (1 - r) + r)</c> with <c>f = 0.5 * (1 + cos(pi * num_cycles * 2 * p))</c>, <c>p = t / max(1, D)</c>, in transformers' order of operations.</summary>
     internal sealed class Curve : DecayCurve

@@ -23,7 +23,7 @@ internal sealed class CosineWithRestarts : CurveDefinition
             Descriptor,
             canonicalOptions,
             parameters,
-            new Curve(parameters.TotalSteps!.Value - parameters.WarmupSteps, parameters.Integer(ScheduleKeys.NumCycles, 1)));
+            new Curve(parameters.TotalSteps!.Value - parameters.WarmupSteps, parameters.Integer(ScheduleKeys.NumCycles)));
 
     /// <summary>diffusers' hard restarts: <c>max(0, 0.5 * (1 + cos(pi * ((num_cycles * p) mod 1))))</c>, and 0 from <c>p = 1</c> on.</summary>
     internal sealed class Curve : DecayCurve

@@ -21,12 +21,13 @@ internal sealed class InverseSqrt : CurveDefinition
             .. CommonParameters.LinearWarmup(),
             new(ScheduleKeys.Timescale, ParameterKind.Integer, ParameterPresence.Optional,
                 "Steps over which the decay halves the factor's square (larger decays more slowly).",
-                defaultDescription: "warmup steps if > 0, else 10000", range: ValueRange.AtLeast(1)),
+                defaultDescription: $"warmup steps if > 0, else {DefaultTimescale}", range: ValueRange.AtLeast(1)),
         ]);
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions)
     {
-        var timescale = parameters.Integer(ScheduleKeys.Timescale, parameters.WarmupSteps > 0 ? parameters.WarmupSteps : DefaultTimescale);
+        var timescale = parameters.Has(ScheduleKeys.Timescale) ? parameters.Integer(ScheduleKeys.Timescale)
+            : parameters.WarmupSteps > 0 ? parameters.WarmupSteps : DefaultTimescale;
         return new WarmupDecaySchedule(Descriptor, canonicalOptions, parameters, new Curve(timescale));
     }
 

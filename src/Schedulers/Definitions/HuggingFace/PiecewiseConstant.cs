@@ -23,14 +23,14 @@ internal sealed class PiecewiseConstant : CurveDefinition
 
     public override void CheckRules(ParameterSet parameters, List<ConfigurationProblem> problems)
     {
-        if (parameters.Has(ScheduleKeys.StepRules) && StepRules.Parse(parameters.Text(ScheduleKeys.StepRules, string.Empty), out var error) is null)
+        if (parameters.Has(ScheduleKeys.StepRules) && StepRules.Parse(parameters.Text(ScheduleKeys.StepRules), out var error) is null)
         {
             problems.Add(ConfigurationProblem.ForKey(ScheduleKeys.StepRules, parameters.Given(ScheduleKeys.StepRules), error + "."));
         }
     }
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
-        new Schedule(Descriptor, canonicalOptions, parameters, StepRules.Parse(parameters.Text(ScheduleKeys.StepRules, string.Empty), out _)!);
+        new Schedule(Descriptor, canonicalOptions, parameters, StepRules.Parse(parameters.Text(ScheduleKeys.StepRules), out _)!);
 
     /// <summary>
     /// diffusers' <c>piecewise_constant</c>: the multiplier of the first boundary above the step (boundaries ascending),

@@ -42,9 +42,9 @@ internal sealed class Polynomial : CurveDefinition
             parameters,
             new Curve(
                 parameters.TotalSteps!.Value - parameters.WarmupSteps,
-                parameters.Number(ScheduleKeys.Power, 1.0),
-                parameters.Number(ScheduleKeys.LrEnd, DefaultLrEnd),
-                parameters.LearningRate) { Floor = parameters.Number(ScheduleKeys.LrEnd, DefaultLrEnd) });
+                parameters.Number(ScheduleKeys.Power),
+                parameters.Number(ScheduleKeys.LrEnd),
+                parameters.LearningRate) { Floor = parameters.Number(ScheduleKeys.LrEnd) });
 
     /// <summary>
     /// diffusers' polynomial decay: <c>lr = (lr0 - lr_end) * (1 - t / D)^power + lr_end</c>, returned as a factor of

@@ -45,10 +45,10 @@ internal sealed class WarmupStableDecay : CurveDefinition
             problems.Add(ConfigurationProblem.ForKeys([ScheduleKeys.DecayRatio, ScheduleKeys.TotalSteps], "decay_ratio is a share of total_steps, so total_steps is required with it."));
         }
 
-        if (parameters.Has(ScheduleKeys.NumCycles) && parameters.Text(ScheduleKeys.DecayType, "cosine") != "cosine")
+        if (parameters.Has(ScheduleKeys.NumCycles) && parameters.Text(ScheduleKeys.DecayType) != "cosine")
         {
             problems.Add(ConfigurationProblem.ForKey(ScheduleKeys.NumCycles, parameters.Given(ScheduleKeys.NumCycles),
-                $"only shapes a cosine decay, and decay_type is \"{parameters.Text(ScheduleKeys.DecayType, "cosine")}\"; remove num_cycles or use decay_type \"cosine\".",
+                $"only shapes a cosine decay, and decay_type is \"{parameters.Text(ScheduleKeys.DecayType)}\"; remove num_cycles or use decay_type \"cosine\".",
                 ConfigurationRemedy.Remove(ScheduleKeys.NumCycles, "the decay is not a cosine")));
         }
 
@@ -71,11 +71,11 @@ internal sealed class WarmupStableDecay : CurveDefinition
                     $"warmup ({parameters.WarmupSteps}) + decay ({decay}) = {parameters.WarmupSteps + decay} steps do not fit in total_steps ({total}); shorten them or raise total_steps."));
             }
         }
-        else if (total is not null && parameters.WarmupSteps + parameters.Integer(ScheduleKeys.StableSteps, 0) + decay > total)
+        else if (total is not null && parameters.WarmupSteps + parameters.Integer(ScheduleKeys.StableSteps) + decay > total)
         {
             problems.Add(ConfigurationProblem.ForKeys(
                 [ScheduleKeys.WarmupSteps, ScheduleKeys.StableSteps, ScheduleKeys.DecaySteps, ScheduleKeys.TotalSteps],
-                $"warmup ({parameters.WarmupSteps}) + stable ({parameters.Integer(ScheduleKeys.StableSteps, 0)}) + decay ({decay}) steps run past total_steps ({total}); the decay would not finish."));
+                $"warmup ({parameters.WarmupSteps}) + stable ({parameters.Integer(ScheduleKeys.StableSteps)}) + decay ({decay}) steps run past total_steps ({total}); the decay would not finish."));
         }
     }
 
@@ -83,7 +83,7 @@ internal sealed class WarmupStableDecay : CurveDefinition
     {
         var decay = ResolveDecaySteps(parameters)!.Value;
         var stable = parameters.Has(ScheduleKeys.StableSteps)
-            ? parameters.Integer(ScheduleKeys.StableSteps, 0)
+            ? parameters.Integer(ScheduleKeys.StableSteps)
             : parameters.TotalSteps!.Value - parameters.WarmupSteps - decay;
         return new Schedule(Descriptor, canonicalOptions, parameters, stable, decay);
     }
@@ -92,11 +92,11 @@ internal sealed class WarmupStableDecay : CurveDefinition
     {
         if (parameters.Has(ScheduleKeys.DecaySteps))
         {
-            return parameters.Integer(ScheduleKeys.DecaySteps, 0);
+            return parameters.Integer(ScheduleKeys.DecaySteps);
         }
 
         return parameters.Has(ScheduleKeys.DecayRatio) && parameters.TotalSteps is { } total
-            ? (long)Math.Ceiling(parameters.Number(ScheduleKeys.DecayRatio, 0) * total)
+            ? (long)Math.Ceiling(parameters.Number(ScheduleKeys.DecayRatio) * total)
             : null;
     }
 
@@ -120,10 +120,10 @@ internal sealed class WarmupStableDecay : CurveDefinition
         {
             _stableSteps = stableSteps;
             _decaySteps = decaySteps;
-            _warmupType = parameters.Text(ScheduleKeys.WarmupType, "linear");
-            _decayType = parameters.Text(ScheduleKeys.DecayType, "cosine");
-            _minLrRatio = parameters.Number(ScheduleKeys.MinLrRatio, 0);
-            _cycles = parameters.Number(ScheduleKeys.NumCycles, 0.5);
+            _warmupType = parameters.Text(ScheduleKeys.WarmupType);
+            _decayType = parameters.Text(ScheduleKeys.DecayType);
+            _minLrRatio = parameters.Number(ScheduleKeys.MinLrRatio);
+            _cycles = parameters.Number(ScheduleKeys.NumCycles);
             _warmupRotation = _warmupType == "cosine" && WarmupSteps > 0 ? new RotationTable(Math.PI / WarmupSteps) : null;
             var decayAngle = new CosineAngle(decaySteps, _cycles);
             _decayRotation = _decayType == "cosine" && Rotation.CanRotate(decayAngle.Span) ? new RotationTable(decayAngle.Delta) : null;

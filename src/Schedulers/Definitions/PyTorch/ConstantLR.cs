@@ -14,7 +14,7 @@ internal sealed class ConstantLR : CurveDefinition
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
         PyTorchParameters.Schedule(Descriptor, canonicalOptions, parameters,
-            new Curve(parameters.Number(ScheduleKeys.Factor, 1.0 / 3), parameters.Integer(ScheduleKeys.TotalIters, 5)));
+            new Curve(parameters.Number(ScheduleKeys.Factor), parameters.Integer(ScheduleKeys.TotalIters)));
 
     /// <summary>PyTorch's <c>ConstantLR</c>: <c>factor</c> until <c>total_iters</c>, then 1.</summary>
     internal sealed class Curve(double factor, long totalIters) : DecayCurve

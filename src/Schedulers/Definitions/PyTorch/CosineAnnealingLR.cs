@@ -13,7 +13,7 @@ internal sealed class CosineAnnealingLR : CurveDefinition
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
         PyTorchParameters.Schedule(Descriptor, canonicalOptions, parameters,
-            new Curve(parameters.Integer(ScheduleKeys.TMax, 1), parameters.Number(ScheduleKeys.EtaMin, 0) / parameters.LearningRate) { Floor = parameters.Number(ScheduleKeys.EtaMin, 0) });
+            new Curve(parameters.Integer(ScheduleKeys.TMax), parameters.Number(ScheduleKeys.EtaMin) / parameters.LearningRate) { Floor = parameters.Number(ScheduleKeys.EtaMin) });
 
     /// <summary>
     /// PyTorch's <c>CosineAnnealingLR</c> in closed form, <c>eta_min + (base - eta_min) * (1 + cos(pi * t / T_max)) / 2</c>,

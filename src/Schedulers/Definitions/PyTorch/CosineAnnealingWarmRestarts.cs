@@ -17,7 +17,7 @@ internal sealed class CosineAnnealingWarmRestarts : CurveDefinition
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
         PyTorchParameters.Schedule(Descriptor, canonicalOptions, parameters,
-            new Curve(parameters.Integer(ScheduleKeys.T0, 1), parameters.Integer(ScheduleKeys.TMult, 1), parameters.Number(ScheduleKeys.EtaMin, 0) / parameters.LearningRate) { Floor = parameters.Number(ScheduleKeys.EtaMin, 0) });
+            new Curve(parameters.Integer(ScheduleKeys.T0), parameters.Integer(ScheduleKeys.TMult), parameters.Number(ScheduleKeys.EtaMin) / parameters.LearningRate) { Floor = parameters.Number(ScheduleKeys.EtaMin) });
 
     /// <summary>
     /// PyTorch's <c>CosineAnnealingWarmRestarts</c>: cosine annealing over cycles of <c>T_0</c>, <c>T_0 * T_mult</c>, ...

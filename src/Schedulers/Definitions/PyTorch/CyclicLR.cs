@@ -47,14 +47,14 @@ internal sealed class CyclicLR : CurveDefinition
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions)
     {
-        var up = parameters.Integer(ScheduleKeys.StepSizeUp, 2000);
+        var up = parameters.Integer(ScheduleKeys.StepSizeUp);
         return PyTorchParameters.Schedule(Descriptor, canonicalOptions, parameters,
             new Curve(
                 up,
-                parameters.Integer(ScheduleKeys.StepSizeDown, up),
-                parameters.Number(ScheduleKeys.MaxLr, double.NaN) / parameters.LearningRate,
-                parameters.Text(ScheduleKeys.Mode, "triangular"),
-                parameters.Number(ScheduleKeys.Gamma, 1.0)));
+                parameters.Has(ScheduleKeys.StepSizeDown) ? parameters.Integer(ScheduleKeys.StepSizeDown) : up,
+                parameters.Number(ScheduleKeys.MaxLr) / parameters.LearningRate,
+                parameters.Text(ScheduleKeys.Mode),
+                parameters.Number(ScheduleKeys.Gamma)));
     }
 
     /// <summary>

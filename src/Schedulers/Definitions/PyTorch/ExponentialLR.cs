@@ -10,7 +10,7 @@ internal sealed class ExponentialLR : CurveDefinition
         PyTorchParameters.GammaDescriptor(ParameterPresence.Required, "Multiplier applied at every step."));
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
-        PyTorchParameters.Schedule(Descriptor, canonicalOptions, parameters, new Curve(parameters.Number(ScheduleKeys.Gamma, 1)));
+        PyTorchParameters.Schedule(Descriptor, canonicalOptions, parameters, new Curve(parameters.Number(ScheduleKeys.Gamma)));
 
     /// <summary>PyTorch's <c>ExponentialLR</c>: <c>gamma^t</c>, filled as a geometric sequence.</summary>
     internal sealed class Curve(double gamma) : DecayCurve

@@ -16,9 +16,9 @@ internal sealed class LinearLR : CurveDefinition
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
         PyTorchParameters.Schedule(Descriptor, canonicalOptions, parameters,
-            new Curve(parameters.Number(ScheduleKeys.StartFactor, 1.0 / 3), parameters.Number(ScheduleKeys.EndFactor, 1.0), parameters.Integer(ScheduleKeys.TotalIters, 5))
+            new Curve(parameters.Number(ScheduleKeys.StartFactor), parameters.Number(ScheduleKeys.EndFactor), parameters.Integer(ScheduleKeys.TotalIters))
             {
-                Floor = parameters.LearningRate * Math.Min(parameters.Number(ScheduleKeys.StartFactor, 1.0 / 3), parameters.Number(ScheduleKeys.EndFactor, 1.0)),
+                Floor = parameters.LearningRate * Math.Min(parameters.Number(ScheduleKeys.StartFactor), parameters.Number(ScheduleKeys.EndFactor)),
             });
 
     /// <summary>PyTorch's <c>LinearLR</c> in closed form: <c>start + (end - start) * min(t, total_iters) / total_iters</c>.</summary>

@@ -15,7 +15,7 @@ internal sealed class MultiStepLR : CurveDefinition
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
         PyTorchParameters.Schedule(Descriptor, canonicalOptions, parameters,
-            new Curve(PyTorchParameters.SortedMilestones(parameters, ScheduleKeys.Milestones), parameters.Number(ScheduleKeys.Gamma, 0.1)));
+            new Curve(PyTorchParameters.SortedMilestones(parameters, ScheduleKeys.Milestones), parameters.Number(ScheduleKeys.Gamma)));
 
     /// <summary>PyTorch's <c>MultiStepLR</c>: <c>gamma^(number of milestones &lt;= t)</c>, a repeated milestone counting twice.</summary>
     internal sealed class Curve(ImmutableArray<long> milestones, double gamma) : DecayCurve

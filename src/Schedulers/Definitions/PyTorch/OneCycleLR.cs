@@ -54,8 +54,8 @@ internal sealed class OneCycleLR : CurveDefinition
         }
 
         // PyTorch divides by the length of each phase: a phase of no step divides by zero (or runs backwards).
-        var pct = parameters.Number(ScheduleKeys.PctStart, 0.3);
-        var shape = Curve.Phases(total, pct, parameters.Given(ScheduleKeys.ThreePhase)?.BooleanValue ?? false);
+        var pct = parameters.Number(ScheduleKeys.PctStart);
+        var shape = Curve.Phases(total, pct, parameters.Boolean(ScheduleKeys.ThreePhase));
         var start = 0.0;
         foreach (var phase in shape)
         {
@@ -76,16 +76,16 @@ internal sealed class OneCycleLR : CurveDefinition
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions)
     {
         // PyTorch's own levels: initial_lr = max_lr / div_factor, min_lr = initial_lr / final_div_factor.
-        var initial = parameters.LearningRate / parameters.Number(ScheduleKeys.DivFactor, 25);
-        var minimum = initial / parameters.Number(ScheduleKeys.FinalDivFactor, 1e4);
+        var initial = parameters.LearningRate / parameters.Number(ScheduleKeys.DivFactor);
+        var minimum = initial / parameters.Number(ScheduleKeys.FinalDivFactor);
         return PyTorchParameters.Schedule(Descriptor, canonicalOptions, parameters,
             new Curve(
                 parameters.TotalSteps!.Value,
-                parameters.Number(ScheduleKeys.PctStart, 0.3),
-                parameters.Text(ScheduleKeys.AnnealStrategy, "cos") == "cos",
-                parameters.Number(ScheduleKeys.DivFactor, 25),
-                parameters.Number(ScheduleKeys.FinalDivFactor, 1e4),
-                parameters.Given(ScheduleKeys.ThreePhase)?.BooleanValue ?? false)
+                parameters.Number(ScheduleKeys.PctStart),
+                parameters.Text(ScheduleKeys.AnnealStrategy) == "cos",
+                parameters.Number(ScheduleKeys.DivFactor),
+                parameters.Number(ScheduleKeys.FinalDivFactor),
+                parameters.Boolean(ScheduleKeys.ThreePhase))
             {
                 Floor = Math.Min(initial, minimum),
             });

@@ -56,13 +56,13 @@ internal sealed class ReduceLROnPlateau : SchedulerDefinition
     public static PlateauSettings Settings(ParameterSet parameters, ScheduleOptions canonicalOptions) => new(
         canonicalOptions,
         parameters.LearningRate,
-        new WarmupPhase(parameters.WarmupSteps, parameters.Number(ScheduleKeys.WarmupStartLr, 0), parameters.LearningRate),
-        parameters.Text(ScheduleKeys.Mode, "min") == "max",
-        parameters.Number(ScheduleKeys.Factor, 0.1),
-        parameters.Integer(ScheduleKeys.Patience, 10),
-        parameters.Number(ScheduleKeys.Threshold, 1e-4),
-        parameters.Text(ScheduleKeys.ThresholdMode, "rel") == "rel",
-        parameters.Integer(ScheduleKeys.Cooldown, 0),
-        parameters.Number(ScheduleKeys.MinLr, 0),
-        parameters.Number(ScheduleKeys.Eps, 1e-8));
+        parameters.Warmup,
+        parameters.Text(ScheduleKeys.Mode) == "max",
+        parameters.Number(ScheduleKeys.Factor),
+        parameters.Integer(ScheduleKeys.Patience),
+        parameters.Number(ScheduleKeys.Threshold),
+        parameters.Text(ScheduleKeys.ThresholdMode) == "rel",
+        parameters.Integer(ScheduleKeys.Cooldown),
+        parameters.Number(ScheduleKeys.MinLr),
+        parameters.Number(ScheduleKeys.Eps));
 }

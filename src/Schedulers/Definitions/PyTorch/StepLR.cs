@@ -7,12 +7,12 @@ internal sealed class StepLR : CurveDefinition
         "StepLR",
         "Multiplies the learning rate by gamma every step_size steps.",
         "gamma^floor(step / step_size)",
-        new ParameterDescriptor("step_size", ParameterKind.Integer, ParameterPresence.Required, "Steps between decays.", range: ValueRange.AtLeast(1)),
+        new ParameterDescriptor(ScheduleKeys.StepSize, ParameterKind.Integer, ParameterPresence.Required, "Steps between decays.", range: ValueRange.AtLeast(1)),
         PyTorchParameters.GammaDescriptor(ParameterPresence.Optional, "Multiplier applied at each decay."));
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
         PyTorchParameters.Schedule(Descriptor, canonicalOptions, parameters,
-            new Curve(parameters.Integer("step_size", 1), parameters.Number(ScheduleKeys.Gamma, 0.1)));
+            new Curve(parameters.Integer(ScheduleKeys.StepSize), parameters.Number(ScheduleKeys.Gamma)));
 
     /// <summary>PyTorch's <c>StepLR</c>: <c>gamma^floor(t / step_size)</c>.</summary>
     internal sealed class Curve(long stepSize, double gamma) : DecayCurve
