@@ -38,7 +38,7 @@ internal static class ReferenceCurves
 
     public static JsonElement InvalidEntry(string id) => Invalid.Single(element => element.GetProperty("id").GetString() == id);
 
-    public static string SchedulerOf(JsonElement entry) => entry.GetProperty("config").GetProperty("scheduler").GetString()!;
+    public static string SchedulerOf(JsonElement entry) => entry.GetProperty("config").GetProperty(ScheduleKeys.Scheduler).GetString()!;
 
     /// <summary>Every case of the reference file.</summary>
     public static TheoryData<string> CaseIds() => IdsOf(Cases);

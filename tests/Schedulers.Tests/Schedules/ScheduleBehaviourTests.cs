@@ -46,7 +46,8 @@ public sealed class ScheduleBehaviourTests
         var final = schedule.GetLearningRate(schedule.TotalSteps!.Value);
         foreach (var offset in new long[] { 1, 2, 17, 1_000, 1_000_000_000_000 })
         {
-            schedule.GetLearningRate(schedule.TotalSteps.Value + offset).Should().Be(final);
+            schedule.GetLearningRate(schedule.TotalSteps.Value + offset).Should().Be(
+                final, "{0} must hold its value past total_steps, or be in WithoutAnEndValue (ScheduleBehaviourTests) with the reason it does not", schedule.Name);
         }
     }
 

@@ -10,7 +10,7 @@ internal static class RandomConfigurations
     /// every scheduler shares; or why it has no random configuration.
     /// </summary>
     public static SchedulerTable<Generator> Generators { get; } = new(
-        "a generator of random valid configurations (a Generator drawing the parameters of its own)",
+        "a generator of random valid configurations (a Generator that draws the parameters only it takes)",
         "RandomConfigurations.Generators (tests/Schedulers.Tests/Support/RandomConfigurations.cs)",
         new(StringComparer.Ordinal)
         {
