@@ -44,7 +44,7 @@ public sealed class CatalogTests
     }
 
     [Fact]
-    public void A_key_has_one_type_and_one_flag_across_schedulers()
+    public void A_key_has_one_type_across_schedulers()
     {
         foreach (var key in SchedulerCatalog.AllParameterKeys)
         {
@@ -52,6 +52,15 @@ public sealed class CatalogTests
                 .Select(parameter => parameter.Kind == ParameterKind.Integer ? ParameterKind.Number : parameter.Kind)
                 .Distinct().Should().HaveCount(1, "key {0} must parse the same way whichever scheduler takes it", key);
         }
+    }
+
+    /// <summary>The command line makes one option of each key, named by its flag and by <c>--key</c>.</summary>
+    [Fact]
+    public void No_two_keys_share_a_command_line_flag()
+    {
+        SchedulerCatalog.AllParameterKeys
+            .SelectMany(key => new[] { SchedulerCatalog.FindParameter(key)!.CommandLineFlag, "--" + key }.Distinct(StringComparer.Ordinal))
+            .Should().OnlyHaveUniqueItems("two keys with one flag would leave one of them out of reach of the command line");
     }
 
     [Fact]

@@ -27,11 +27,26 @@ public sealed class DocumentationTests
         page.Should().Be(expected, "docs/schedulers.md must list what the descriptors say (rerun with SCHEDULERS_UPDATE_DOCS=1)");
     }
 
-    [Fact]
-    public void Every_scheduler_has_a_section_on_the_schedulers_page()
-    {
-        var page = File.ReadAllText(RepositoryPaths.InRepository("docs", "schedulers.md"));
+    public static TheoryData<string> CatalogSchedulers => [.. SchedulerCatalog.All.Select(scheduler => scheduler.Name)];
 
-        SchedulerCatalog.All.Should().OnlyContain(scheduler => page.Contains($"## `{scheduler.Name}`", StringComparison.Ordinal));
+    [Theory]
+    [MemberData(nameof(CatalogSchedulers))]
+    public void Every_scheduler_has_a_section_on_the_schedulers_page(string scheduler)
+    {
+        SectionsOfTheSchedulersPage().Should().Contain(scheduler,
+            "docs/schedulers.md must have a section \"## `{0}`\" for every scheduler of the catalog: regenerate its generated part with SCHEDULERS_UPDATE_DOCS=1 dotnet test --filter The_schedulers_page_matches_the_descriptors",
+            scheduler);
     }
+
+    [Fact]
+    public void Every_scheduler_section_of_the_schedulers_page_is_of_a_scheduler_in_the_catalog()
+    {
+        SectionsOfTheSchedulersPage().Should().BeSubsetOf(SchedulerCatalog.All.Select(scheduler => scheduler.Name),
+            "docs/schedulers.md must describe only schedulers of SchedulerCatalog.All (a section \"## `name`\" names one)");
+    }
+
+    /// <summary>The names of the sections headed "## `name`".</summary>
+    private static List<string> SectionsOfTheSchedulersPage() =>
+        [.. System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(RepositoryPaths.InRepository("docs", "schedulers.md")).ReplaceLineEndings("\n"), "^## `([^`]+)`$", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(match => match.Groups[1].Value)];
 }

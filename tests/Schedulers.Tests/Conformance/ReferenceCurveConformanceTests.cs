@@ -2,31 +2,48 @@ namespace Schedulers.Tests.Conformance;
 
 public sealed class ReferenceCurveConformanceTests
 {
-    public static TheoryData<string> CaseIds
-    {
-        get
-        {
-            var data = ReferenceCurves.HuggingFaceCaseIds();
-            foreach (var id in ReferenceCurves.PyTorchCaseIds())
-            {
-                data.Add(id);
-            }
+    public static TheoryData<string> CaseIds => ReferenceCurves.CaseIds();
 
-            return data;
-        }
+    public static TheoryData<string> CatalogSchedulers => [.. SchedulerCatalog.All.Select(scheduler => scheduler.Name)];
+
+    public static TheoryData<string> SchedulersWithoutReferenceCurve => [.. ReferenceCurves.WithoutReferenceCurve.Keys];
+
+    [Theory]
+    [MemberData(nameof(CatalogSchedulers))]
+    public void Every_scheduler_has_a_reference_curve_or_a_reason_for_having_none(string scheduler)
+    {
+        var hasCase = ReferenceCurves.Cases.Any(entry => ReferenceCurves.SchedulerOf(entry) == scheduler);
+        var reason = ReferenceCurves.WithoutReferenceCurve.GetValueOrDefault(scheduler);
+
+        (hasCase || reason is not null).Should().BeTrue(
+            "scheduler '{0}' has no reference curve: add a case for it to tests/Schedulers.Tests/Conformance/{1}, made by running its Python original, "
+            + "or, if it can have none, the reason to ReferenceCurves.WithoutReferenceCurve (tests/Schedulers.Tests/Conformance/ReferenceCurves.cs)",
+            scheduler, ReferenceCurves.FileName);
     }
 
-    [Fact]
-    public void Every_scheduler_under_test_is_in_the_catalog()
+    [Theory]
+    [MemberData(nameof(SchedulersWithoutReferenceCurve))]
+    public void Every_scheduler_said_to_have_no_reference_curve_is_in_the_catalog(string scheduler)
     {
-        ReferenceCurves.HuggingFaceSchedulers.Concat(ReferenceCurves.PyTorchSchedulers)
-            .Should().OnlyContain(name => SchedulerCatalog.Find(name) != null);
+        SchedulerCatalog.All.Select(descriptor => descriptor.Name).Should().Contain(
+            scheduler, "ReferenceCurves.WithoutReferenceCurve names '{0}', which SchedulerCatalog.All does not list: remove or respell the entry", scheduler);
     }
 
-    [Fact]
-    public void The_reference_file_holds_a_case_for_every_Hugging_Face_scheduler()
+    [Theory]
+    [MemberData(nameof(SchedulersWithoutReferenceCurve))]
+    public void No_scheduler_said_to_have_no_reference_curve_has_a_case(string scheduler)
     {
-        ReferenceCurves.Cases.Select(ReferenceCurves.SchedulerOf).Should().Contain(ReferenceCurves.HuggingFaceSchedulers);
+        ReferenceCurves.Cases.Select(ReferenceCurves.SchedulerOf).Should().NotContain(
+            scheduler, "'{0}' has reference cases: remove its entry from ReferenceCurves.WithoutReferenceCurve", scheduler);
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseIds))]
+    public void Every_reference_case_is_of_a_scheduler_in_the_catalog(string id)
+    {
+        var scheduler = ReferenceCurves.SchedulerOf(ReferenceCurves.Case(id));
+
+        SchedulerCatalog.All.Select(descriptor => descriptor.Name).Should().Contain(scheduler, "reference case {0} is of '{1}', which SchedulerCatalog.All does not list", id, scheduler);
     }
 
     [Theory]

@@ -1,3 +1,5 @@
+using Schedulers.Tests.Support;
+
 namespace Schedulers.Tests.Reliability;
 
 /// <summary>
@@ -11,52 +13,68 @@ internal sealed record DocumentedBounds(double Floor, double Peak)
     /// <summary>Gets whether the floor is exact; a composite's is a product of its children's, rounded in another order.</summary>
     public bool ExactFloor { get; init; } = true;
 
+    /// <summary>Each scheduler's documented range, worked out from its configuration; or why it has none.</summary>
+    public static SchedulerTable<Rule> Rules { get; } = new(
+        "its documented bounds (a Rule giving the floor and the peak from the configuration alone)",
+        "DocumentedBounds.Rules (tests/Schedulers.Tests/Reliability/DocumentedBounds.cs)",
+        new(StringComparer.Ordinal)
+        {
+            { "constant", new Rule(c => new(c.LearningRate, c.LearningRate)) },
+            { "constant_with_warmup", new Rule(c => new(c.LearningRate, c.LearningRate)) },
+            { "linear", new Rule(c => new(c.RatioFloor(), c.LearningRate)) },
+            { "cosine", new Rule(c => new(c.RatioFloor(), c.LearningRate)) },
+            { "cosine_with_min_lr", new Rule(c => new(c.RatioFloor(), c.LearningRate)) },
+            { "cosine_with_restarts", new Rule(c => new(0.0, c.LearningRate)) },
+            { "polynomial", new Rule(c => new(c.Get(ScheduleKeys.LrEnd), c.LearningRate)) },
+            { "inverse_sqrt", new Rule(c => new(0.0, c.LearningRate)) },
+            { "warmup_stable_decay", new Rule(c => new(c.RatioFloor(), c.LearningRate)) },
+            { "piecewise_constant", new Rule(c => Multipliers(c.Options.TryGetValue(ScheduleKeys.StepRules, out var rules) ? rules!.TextValue! : "1") is var multipliers
+                ? new(c.LearningRate * multipliers.Min(), c.LearningRate * multipliers.Max())
+                : null!) },
+            { "StepLR", new Rule(c => new(0.0, c.LearningRate)) },
+            { "MultiStepLR", new Rule(c => new(0.0, c.LearningRate)) },
+            { "ExponentialLR", new Rule(c => new(0.0, c.LearningRate)) },
+            { "ConstantLR", new Rule(c => new(c.LearningRate * c.Get(ScheduleKeys.Factor), c.LearningRate)) },
+            { "LinearLR", new Rule(c => new(
+                c.LearningRate * Math.Min(c.Get(ScheduleKeys.StartFactor), c.Get(ScheduleKeys.EndFactor)),
+                c.LearningRate * Math.Max(c.Get(ScheduleKeys.StartFactor), c.Get(ScheduleKeys.EndFactor)))) },
+            { "PolynomialLR", new Rule(c => new(0.0, c.LearningRate)) },
+            { "CosineAnnealingLR", new Rule(c => new(c.Has(ScheduleKeys.EtaMin) ? c.Get(ScheduleKeys.EtaMin) : 0.0, c.LearningRate)) },
+            { "CosineAnnealingWarmRestarts", new Rule(c => new(c.Has(ScheduleKeys.EtaMin) ? c.Get(ScheduleKeys.EtaMin) : 0.0, c.LearningRate)) },
+            { "OneCycleLR", new Rule(OneCycle) },
+            { "CyclicLR", new Rule(c => new(Math.Min(c.LearningRate, c.Get(ScheduleKeys.MaxLr)), Math.Max(c.LearningRate, c.Get(ScheduleKeys.MaxLr)))) },
+            { "ReduceLROnPlateau", Rule.None("it follows reported metrics, so no configuration alone fixes its values; the plateau reference runs check them") },
+            { "SequentialLR", new Rule(c => Children(c).Aggregate((a, b) => new(Math.Min(a.Floor, b.Floor), Math.Max(a.Peak, b.Peak))) with { ExactFloor = false }) },
+            // ChainedScheduler multiplies its children's factors, each a child's value over the learning rate.
+            { "ChainedScheduler", new Rule(c => Children(c).Aggregate(new DocumentedBounds(c.LearningRate, c.LearningRate), (a, b) => new(a.Floor * b.Floor / c.LearningRate, a.Peak * b.Peak / c.LearningRate)) with { ExactFloor = false }) },
+            { "LambdaLR", Rule.None("its factor is any C# function: the documentation promises no range") },
+            { "interpolated", new Rule(c => Points(c.Options) is var rates ? new(rates.Min(), rates.Max()) : null!) },
+        });
+
     public static DocumentedBounds Of(ScheduleOptions options, double? parentRate = null)
     {
-        var descriptor = SchedulerCatalog.Find(options.Scheduler!)!;
-        double Get(string key) => options.TryGetValue(key, out var value) ? value!.NumberValue : descriptor.Find(key)!.DefaultValue!.NumberValue;
-        bool Has(string key) => options.Contains(key);
-        var lr = Has("learning_rate") ? Get("learning_rate") : Has("max_lr") && options.Scheduler == "OneCycleLR" ? Get("max_lr") : Has("base_lr") ? Get("base_lr") : parentRate ?? double.NaN;
-
-        double RatioFloor() => Has("min_lr") ? Get("min_lr") : Has("min_lr_ratio") ? lr * Get("min_lr_ratio") : 0.0;
-
-        var bounds = options.Scheduler switch
-        {
-            "constant" or "constant_with_warmup" => new(lr, lr),
-            "linear" or "cosine" or "cosine_with_min_lr" or "warmup_stable_decay" => new(RatioFloor(), lr),
-            "polynomial" => new(Get("lr_end"), lr),
-            "CosineAnnealingLR" or "CosineAnnealingWarmRestarts" => new(Has("eta_min") ? Get("eta_min") : 0.0, lr),
-            "ConstantLR" => new(lr * Get("factor"), lr),
-            "LinearLR" => new(lr * Math.Min(Get("start_factor"), Get("end_factor")), lr * Math.Max(Get("start_factor"), Get("end_factor"))),
-            "OneCycleLR" => new(Math.Min(lr / Get("div_factor"), lr / Get("div_factor") / Get("final_div_factor")), lr),
-            "CyclicLR" => new(Math.Min(lr, Get("max_lr")), Math.Max(lr, Get("max_lr"))),
-            "piecewise_constant" => Multipliers(options.TryGetValue("step_rules", out var rules) ? rules!.TextValue! : "1") is var multipliers
-                ? new(lr * multipliers.Min(), lr * multipliers.Max())
-                : null!,
-            "interpolated" => Points(options) is var rates ? new(rates.Min(), rates.Max()) : null!,
-            "SequentialLR" => Children(options, lr).Aggregate((a, b) => new(Math.Min(a.Floor, b.Floor), Math.Max(a.Peak, b.Peak))),
-            // ChainedScheduler multiplies its children's factors, each a child's value over the learning rate.
-            "ChainedScheduler" => Children(options, lr).Aggregate(new DocumentedBounds(lr, lr), (a, b) => new(a.Floor * b.Floor / lr, a.Peak * b.Peak / lr)),
-            // StepLR, MultiStepLR, ExponentialLR, PolynomialLR, inverse_sqrt, cosine_with_restarts: from the rate down to 0.
-            _ => new(0.0, lr),
-        };
+        var configuration = new Configuration(options, parentRate);
+        var bounds = Rules.For(options.Scheduler!).Of(configuration);
 
         // A child's warmup runs inside the parent's curve, where the parent's own warmup rule does not reach.
-        if (options.Scheduler is "SequentialLR" or "ChainedScheduler")
-        {
-            bounds = bounds with { ExactFloor = false };
-        }
-
-        var warms = (Has("warmup_steps") && Get("warmup_steps") > 0) || (Has("warmup_ratio") && Get("warmup_ratio") > 0);
+        var warms = (configuration.Has(ScheduleKeys.WarmupSteps) && configuration.Get(ScheduleKeys.WarmupSteps) > 0)
+            || (configuration.Has(ScheduleKeys.WarmupRatio) && configuration.Get(ScheduleKeys.WarmupRatio) > 0);
         return parentRate is not null && warms
-            ? bounds with { Floor = Math.Min(bounds.Floor, Has("warmup_start_lr") ? Get("warmup_start_lr") : 0.0) }
+            ? bounds with { Floor = Math.Min(bounds.Floor, configuration.Has(ScheduleKeys.WarmupStartLr) ? configuration.Get(ScheduleKeys.WarmupStartLr) : 0.0) }
             : bounds;
     }
 
-    private static IEnumerable<DocumentedBounds> Children(ScheduleOptions options, double lr)
+    /// <summary>OneCycleLR peaks at max_lr when no learning_rate is given, and falls to the rate over both divisors.</summary>
+    private static DocumentedBounds OneCycle(Configuration c)
     {
-        options.TryGetValue("schedulers", out var children);
-        return children!.Items.Select(child => Of(ScheduleOptions.FromJson(child.TextValue!), lr));
+        var lr = !c.Has(ScheduleKeys.LearningRate) && c.Has(ScheduleKeys.MaxLr) ? c.Get(ScheduleKeys.MaxLr) : c.LearningRate;
+        return new(Math.Min(lr / c.Get(ScheduleKeys.DivFactor), lr / c.Get(ScheduleKeys.DivFactor) / c.Get(ScheduleKeys.FinalDivFactor)), lr);
+    }
+
+    private static IEnumerable<DocumentedBounds> Children(Configuration c)
+    {
+        c.Options.TryGetValue(ScheduleKeys.Schedulers, out var children);
+        return children!.Items.Select(child => Of(ScheduleOptions.FromJson(child.TextValue!), c.LearningRate));
     }
 
     private static double[] Multipliers(string rules) =>
@@ -64,7 +82,33 @@ internal sealed record DocumentedBounds(double Floor, double Peak)
 
     private static double[] Points(ScheduleOptions options)
     {
-        options.TryGetValue("points", out var points);
+        options.TryGetValue(ScheduleKeys.Points, out var points);
         return [.. points!.Items.Select(point => point.Items[1].NumberValue)];
+    }
+
+    /// <summary>One scheduler's entry in <see cref="Rules"/>: its bounds from its configuration.</summary>
+    internal sealed record Rule(Func<Configuration, DocumentedBounds> Of)
+    {
+        public static SchedulerEntry<Rule> None(string because) => SchedulerEntry<Rule>.None(because);
+
+        public static implicit operator SchedulerEntry<Rule>(Rule rule) => SchedulerEntry<Rule>.Of(rule);
+    }
+
+    /// <summary>A configuration as the rules read it: a key's value or its default, and the learning rate it scales.</summary>
+    internal sealed class Configuration(ScheduleOptions options, double? parentRate)
+    {
+        private readonly SchedulerDescriptor _descriptor = SchedulerCatalog.Find(options.Scheduler!)!;
+
+        public ScheduleOptions Options => options;
+
+        /// <summary>Gets learning_rate, else base_lr, else the parent's (a composite's child takes its parent's).</summary>
+        public double LearningRate => Has(ScheduleKeys.LearningRate) ? Get(ScheduleKeys.LearningRate) : Has(ScheduleKeys.BaseLr) ? Get(ScheduleKeys.BaseLr) : parentRate ?? double.NaN;
+
+        public bool Has(string key) => options.Contains(key);
+
+        public double Get(string key) => options.TryGetValue(key, out var value) ? value!.NumberValue : _descriptor.Find(key)!.DefaultValue!.NumberValue;
+
+        /// <summary>min_lr, else learning_rate * min_lr_ratio, else 0.</summary>
+        public double RatioFloor() => Has(ScheduleKeys.MinLr) ? Get(ScheduleKeys.MinLr) : Has(ScheduleKeys.MinLrRatio) ? LearningRate * Get(ScheduleKeys.MinLrRatio) : 0.0;
     }
 }

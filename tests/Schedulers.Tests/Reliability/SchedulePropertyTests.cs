@@ -1,3 +1,5 @@
+using Schedulers.Tests.Support;
+
 namespace Schedulers.Tests.Reliability;
 
 /// <summary>
@@ -13,6 +15,43 @@ public sealed class SchedulePropertyTests
     /// transformers' own formulas as in ours (docs/reliability.md). Floors, by contrast, hold exactly.
     /// </summary>
     private const double PeakUlps = 4.5e-16;
+
+    /// <summary>
+    /// Where each scheduler's curve never rises from the end of its warmup on (restarts apart): the step that phase ends
+    /// at, given the configuration and the end of training (null for a configuration that lets it rise); or why a
+    /// scheduler has no such phase.
+    /// </summary>
+    internal static SchedulerTable<DecayPhase> MonotoneDecayPhases { get; } = new(
+        "its monotone decay phase (a DecayPhase giving the step where the decay from the end of the warmup stops, null for a configuration that may rise)",
+        "SchedulePropertyTests.MonotoneDecayPhases (tests/Schedulers.Tests/Reliability/SchedulePropertyTests.cs)",
+        new(StringComparer.Ordinal)
+        {
+            { "constant", DecayPhase.None("it is flat after its warmup; its documented bounds pin every value to learning_rate") },
+            { "constant_with_warmup", DecayPhase.None("it is flat after its warmup; its documented bounds pin every value to learning_rate") },
+            { "linear", DecayPhase.ToTheEnd },
+            { "cosine", new DecayPhase((options, end) => Number(options, ScheduleKeys.NumCycles, 0.5) <= 0.5 ? end : null) },
+            { "cosine_with_min_lr", new DecayPhase((options, end) => Number(options, ScheduleKeys.NumCycles, 0.5) <= 0.5 ? end : null) },
+            { "cosine_with_restarts", DecayPhase.ToTheEnd },
+            { "polynomial", DecayPhase.ToTheEnd },
+            { "inverse_sqrt", DecayPhase.ToTheEnd },
+            { "warmup_stable_decay", DecayPhase.ToTheEnd },
+            { "piecewise_constant", DecayPhase.None("its multipliers may rise at any boundary") },
+            { "StepLR", DecayPhase.ToTheEnd },
+            { "MultiStepLR", DecayPhase.ToTheEnd },
+            { "ExponentialLR", DecayPhase.ToTheEnd },
+            { "ConstantLR", DecayPhase.None("it rises from factor * learning_rate to learning_rate at total_iters") },
+            { "LinearLR", new DecayPhase((options, end) => Number(options, ScheduleKeys.EndFactor, 1.0) <= Number(options, ScheduleKeys.StartFactor, 1.0 / 3) ? end : null) },
+            { "PolynomialLR", DecayPhase.ToTheEnd },
+            { "CosineAnnealingLR", new DecayPhase((options, end) => Math.Min(end, (long)Number(options, ScheduleKeys.TMax, 0))) },
+            { "CosineAnnealingWarmRestarts", DecayPhase.ToTheEnd },
+            { "OneCycleLR", DecayPhase.None("it rises to max_lr before it anneals") },
+            { "CyclicLR", DecayPhase.None("it cycles between base_lr and max_lr") },
+            { "ReduceLROnPlateau", DecayPhase.None("it follows reported metrics and has no curve") },
+            { "SequentialLR", DecayPhase.None("its children may be any curves, rising ones included") },
+            { "ChainedScheduler", DecayPhase.None("its children may be any curves, rising ones included") },
+            { "LambdaLR", DecayPhase.None("its factor is any C# function") },
+            { "interpolated", DecayPhase.None("its points may rise anywhere") },
+        });
 
     [Fact]
     public void Every_value_is_finite_and_never_negative()
@@ -206,20 +245,12 @@ public sealed class SchedulePropertyTests
     }
 
     /// <summary>Where the curve only decays from the end of the warmup on, the step it stops at; null where it may rise.</summary>
-    private static long? MonotoneDecayEnd(ScheduleOptions options, LearningRateSchedule schedule)
-    {
-        double Number(string key, double fallback) => options.TryGetValue(key, out var value) ? value!.NumberValue : fallback;
-        var end = schedule.TotalSteps ?? (schedule.WarmupSteps + 100_000);
-        return options.Scheduler switch
-        {
-            "linear" or "polynomial" or "inverse_sqrt" or "warmup_stable_decay" or "cosine_with_restarts" => end,
-            "cosine" or "cosine_with_min_lr" when Number("num_cycles", 0.5) <= 0.5 => end,
-            "StepLR" or "MultiStepLR" or "ExponentialLR" or "PolynomialLR" or "CosineAnnealingWarmRestarts" => end,
-            "CosineAnnealingLR" => Math.Min(end, (long)Number("T_max", 0)),
-            "LinearLR" when Number("end_factor", 1.0) <= Number("start_factor", 1.0 / 3) => end,
-            _ => null,
-        };
-    }
+    private static long? MonotoneDecayEnd(ScheduleOptions options, LearningRateSchedule schedule) =>
+        MonotoneDecayPhases.HasNone(options.Scheduler!)
+            ? null
+            : MonotoneDecayPhases.For(options.Scheduler!).End(options, schedule.TotalSteps ?? (schedule.WarmupSteps + 100_000));
+
+    private static double Number(ScheduleOptions options, string key, double fallback) => options.TryGetValue(key, out var value) ? value!.NumberValue : fallback;
 
     /// <summary>Windows at the start, around the end of the warmup and of training, at a random step and far beyond.</summary>
     private static IEnumerable<(long Start, double[] Values)> Windows(LearningRateSchedule schedule, Random random)
@@ -243,4 +274,18 @@ public sealed class SchedulePropertyTests
         double.IsFinite(value).Should().BeTrue("step {0} gave {1}", step, value);
         value.Should().BeGreaterThanOrEqualTo(0, "step {0}", step);
     }
+}
+
+/// <summary>
+/// One scheduler's entry in <see cref="SchedulePropertyTests.MonotoneDecayPhases"/>: given the configuration and the end
+/// of training, the step where the curve stops only decaying (null for a configuration that may rise).
+/// </summary>
+internal sealed record DecayPhase(Func<ScheduleOptions, long, long?> End)
+{
+    /// <summary>Gets the entry of a scheduler whose curve never rises after its warmup until the end of training.</summary>
+    public static DecayPhase ToTheEnd { get; } = new((_, end) => end);
+
+    public static SchedulerEntry<DecayPhase> None(string because) => SchedulerEntry<DecayPhase>.None(because);
+
+    public static implicit operator SchedulerEntry<DecayPhase>(DecayPhase phase) => SchedulerEntry<DecayPhase>.Of(phase);
 }

@@ -5,7 +5,21 @@ namespace Schedulers.Tests.Schedules;
 
 public sealed class ScheduleBehaviourTests
 {
-    public static TheoryData<string> CaseIds => ReferenceCurves.HuggingFaceCaseIds();
+    /// <summary>
+    /// The Hugging Face schedulers whose curve does not hold its final value past total_steps, each with the reason; the
+    /// others must hold it.
+    /// </summary>
+    private static readonly Dictionary<string, string> WithoutAnEndValue = new(StringComparer.Ordinal)
+    {
+        { "inverse_sqrt", "the contract gives inverse_sqrt no end value: it keeps decaying" },
+    };
+
+    public static TheoryData<string> CaseIds => ReferenceCurves.IdsOf(ReferenceCurves.CasesOf(SchedulerFamily.HuggingFace));
+
+    public static TheoryData<string> CaseIdsWithAnEndValue =>
+        ReferenceCurves.IdsOf(ReferenceCurves.CasesOf(SchedulerFamily.HuggingFace).Where(entry => !WithoutAnEndValue.ContainsKey(ReferenceCurves.SchedulerOf(entry))));
+
+    public static TheoryData<string> SchedulersWithoutAnEndValue => [.. WithoutAnEndValue.Keys];
 
     private static LearningRateSchedule FromCase(string id) =>
         LearningRateSchedule.FromJson(ReferenceCurves.Case(id).GetProperty("config").GetRawText());
@@ -25,20 +39,29 @@ public sealed class ScheduleBehaviourTests
     }
 
     [Theory]
-    [MemberData(nameof(CaseIds))]
+    [MemberData(nameof(CaseIdsWithAnEndValue))]
     public void Steps_past_total_steps_hold_the_final_value(string id)
     {
         var schedule = FromCase(id);
-        if (schedule.Name == "inverse_sqrt")
-        {
-            return; // The contract gives inverse_sqrt no end value: it keeps decaying (tested separately).
-        }
-
         var final = schedule.GetLearningRate(schedule.TotalSteps!.Value);
         foreach (var offset in new long[] { 1, 2, 17, 1_000, 1_000_000_000_000 })
         {
-            schedule.GetLearningRate(schedule.TotalSteps.Value + offset).Should().Be(final);
+            schedule.GetLearningRate(schedule.TotalSteps.Value + offset).Should().Be(
+                final, "{0} must hold its value past total_steps, or be in WithoutAnEndValue (ScheduleBehaviourTests) with the reason it does not", schedule.Name);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(SchedulersWithoutAnEndValue))]
+    public void A_scheduler_said_to_have_no_end_value_changes_past_total_steps_in_its_reference_cases(string scheduler)
+    {
+        var schedules = ReferenceCurves.CasesOf(SchedulerFamily.HuggingFace).Where(entry => ReferenceCurves.SchedulerOf(entry) == scheduler)
+            .Select(entry => LearningRateSchedule.FromJson(entry.GetProperty("config").GetRawText())).ToList();
+
+        schedules.Should().NotBeEmpty("WithoutAnEndValue names '{0}', which has no Hugging Face reference case to check it by", scheduler);
+        schedules.Should().OnlyContain(
+            schedule => schedule.GetLearningRate(schedule.TotalSteps!.Value + 1_000) != schedule.GetLearningRate(schedule.TotalSteps.Value),
+            "WithoutAnEndValue says '{0}' has no end value ({1})", scheduler, WithoutAnEndValue[scheduler]);
     }
 
     [Fact]

@@ -5,8 +5,44 @@ internal static class RandomConfigurations
 {
     private static readonly double[] LearningRates = [1e-6, 2e-5, 3e-4, 1e-3, 0.1, 1.0, 7.5];
 
-    /// <summary>Every scheduler with a curve (ReduceLROnPlateau follows metrics and has its own tests).</summary>
-    public static IEnumerable<string> SchedulerNames => SchedulerCatalog.All.Where(scheduler => !scheduler.IsMetricDriven && !scheduler.IsCodeOnly).Select(scheduler => scheduler.Name);
+    /// <summary>
+    /// How each scheduler of the catalog draws its own parameters, after the learning rate, training length and warmup
+    /// every scheduler shares; or why it has no random configuration.
+    /// </summary>
+    public static SchedulerTable<Generator> Generators { get; } = new(
+        "a generator of random valid configurations (a Generator that draws the parameters only it takes)",
+        "RandomConfigurations.Generators (tests/Schedulers.Tests/Support/RandomConfigurations.cs)",
+        new(StringComparer.Ordinal)
+        {
+            { "constant", Draws(OnlyTheSharedParameters) },
+            { "constant_with_warmup", Draws(OnlyTheSharedParameters) },
+            { "linear", Draws(LinearParameters) },
+            { "cosine", Draws(CosineParameters) },
+            { "cosine_with_min_lr", Draws(draw => draw.Builder.WithMinLearningRate(draw.LearningRate * draw.Random.NextDouble() * 0.5).WithNumCycles(Pick(draw.Random, 0.5, 1.0, 3.0))) },
+            { "cosine_with_restarts", Draws(draw => draw.Builder.WithNumCycles(draw.Random.Next(1, 12))) },
+            { "polynomial", Draws(draw => draw.Builder.With(ScheduleKeys.Power, Pick(draw.Random, 1.0, 2.0, 3.0, 0.5, 1.7, 6.5)).With(ScheduleKeys.LrEnd, draw.LearningRate * draw.Random.NextDouble() * 0.5)) },
+            { "inverse_sqrt", Draws(InverseSqrtParameters) },
+            { "warmup_stable_decay", Draws(WarmupStableDecayParameters) },
+            { "piecewise_constant", Draws(PiecewiseConstantParameters) },
+            { "StepLR", Draws(draw => draw.Builder.With(ScheduleKeys.StepSize, draw.Random.NextInt64(1, Math.Max(2, draw.Total / 3))).With(ScheduleKeys.Gamma, Pick(draw.Random, 0.1, 0.5, 0.9))) },
+            { "MultiStepLR", Draws(draw => draw.Builder.With(ScheduleKeys.Milestones, ParameterValue.FromList(Enumerable.Range(0, draw.Random.Next(1, 5)).Select(_ => ParameterValue.FromNumber(draw.Random.NextInt64(1, draw.Total + 10)))))) },
+            { "ExponentialLR", Draws(draw => draw.Builder.With(ScheduleKeys.Gamma, Pick(draw.Random, 0.9, 0.99, 0.999, 0.9999))) },
+            { "ConstantLR", Draws(draw => draw.Builder.With(ScheduleKeys.Factor, 0.05 + (draw.Random.NextDouble() * 0.95)).With(ScheduleKeys.TotalIters, draw.Random.NextInt64(1, draw.Total + 10))) },
+            { "LinearLR", Draws(LinearLRParameters) },
+            { "PolynomialLR", Draws(draw => draw.Builder.With(ScheduleKeys.TotalIters, draw.Random.NextInt64(1, draw.Total + 10)).With(ScheduleKeys.Power, Pick(draw.Random, 1.0, 2.0, 0.5, 2.5, 0.1))) },
+            { "CosineAnnealingLR", Draws(draw => draw.Builder.With(ScheduleKeys.TMax, draw.Random.NextInt64(1, draw.Total + 10)).With(ScheduleKeys.EtaMin, draw.LearningRate * draw.Random.NextDouble() * 0.5)) },
+            { "CosineAnnealingWarmRestarts", Draws(CosineAnnealingWarmRestartsParameters) },
+            { "OneCycleLR", Draws(OneCycleParameters, minimumTotalSteps: 50) },
+            { "CyclicLR", Draws(CyclicParameters) },
+            { "ReduceLROnPlateau", Generator.None("it follows reported metrics and has no curve; PlateauScheduler's tests and the plateau reference runs cover it") },
+            { "SequentialLR", Draws(SequentialParameters) },
+            { "ChainedScheduler", Draws(draw => draw.Builder.WithSchedulers(Enumerable.Range(0, draw.Random.Next(1, 4)).Select(_ => Child(draw.Random, draw.Scale, draw.Depth, draw.LearningRate, keepLearningRate: false)))) },
+            { "LambdaLR", Generator.None("it is made only from C# code (LearningRateSchedule.FromFunction); a configuration of it is refused") },
+            { "interpolated", Draws(InterpolatedParameters) },
+        });
+
+    /// <summary>Every scheduler with a random configuration (each catalog scheduler but those whose entry says why not).</summary>
+    public static IEnumerable<string> SchedulerNames => SchedulerCatalog.All.Select(scheduler => scheduler.Name).Where(name => !Generators.HasNone(name));
 
     /// <summary>A valid configuration of <paramref name="scheduler"/>; <paramref name="huge"/> picks training lengths up to 1e12.</summary>
     public static LearningRateSchedule Create(string scheduler, Random random, bool huge = false) =>
@@ -15,6 +51,7 @@ internal static class RandomConfigurations
     /// <summary>A valid configuration of <paramref name="scheduler"/>, as a builder (composites nest random children).</summary>
     public static ScheduleBuilder Options(string scheduler, Random random, ConfigurationScale scale = ConfigurationScale.Typical, int depth = 0, double? learningRate = null)
     {
+        var generator = Generators.For(scheduler);
         var extreme = scale == ConfigurationScale.Extreme;
         var lr = learningRate ?? (extreme ? Math.Pow(10, -12 + (18 * random.NextDouble())) : LearningRates[random.Next(LearningRates.Length)]);
         var total = scale switch
@@ -23,14 +60,11 @@ internal static class RandomConfigurations
             ConfigurationScale.Extreme => Math.Max(1, (long)Math.Pow(10, 12 * random.NextDouble())),
             _ => random.Next(2, 5_000),
         };
-        if (scheduler == "OneCycleLR")
-        {
-            total = Math.Max(total, 50);
-        }
+        total = Math.Max(total, generator.MinimumTotalSteps);
 
         var descriptor = SchedulerCatalog.Find(scheduler)!;
         var builder = LearningRateSchedule.CreateBuilder().WithScheduler(scheduler).WithTotalSteps(total);
-        if (descriptor.Takes("learning_rate"))
+        if (descriptor.Takes(ScheduleKeys.LearningRate))
         {
             builder.WithLearningRate(lr);
         }
@@ -53,120 +87,121 @@ internal static class RandomConfigurations
             }
         }
 
-        switch (scheduler)
+        generator.DrawParameters(new Draw(builder, random, lr, total, warmup, scale, depth));
+        return builder;
+    }
+
+    private static Generator Draws(Action<Draw> drawParameters, long minimumTotalSteps = 1) => new(drawParameters, minimumTotalSteps);
+
+    /// <summary>The scheduler takes only the learning rate, the training length and the warmup, drawn for every scheduler.</summary>
+    private static void OnlyTheSharedParameters(Draw draw)
+    {
+    }
+
+    private static void LinearParameters(Draw draw)
+    {
+        if (draw.Random.Next(2) == 0)
         {
-            case "linear" when random.Next(2) == 0:
-                builder.WithMinLearningRateRatio(random.NextDouble() * 0.5);
-                break;
-            case "cosine":
-                builder.WithNumCycles(Pick(random, 0.25, 0.5, 1.0, 2.75, 5.0, 20.0));
-                if (random.Next(2) == 0)
-                {
-                    builder.WithMinLearningRateRatio(random.NextDouble() * 0.5);
-                }
+            draw.Builder.WithMinLearningRateRatio(draw.Random.NextDouble() * 0.5);
+        }
+    }
 
-                break;
-            case "cosine_with_min_lr":
-                builder.WithMinLearningRate(lr * random.NextDouble() * 0.5).WithNumCycles(Pick(random, 0.5, 1.0, 3.0));
-                break;
-            case "cosine_with_restarts":
-                builder.WithNumCycles(random.Next(1, 12));
-                break;
-            case "polynomial":
-                builder.With("power", Pick(random, 1.0, 2.0, 3.0, 0.5, 1.7, 6.5)).With("lr_end", lr * random.NextDouble() * 0.5);
-                break;
-            case "inverse_sqrt" when random.Next(2) == 0:
-                builder.With("timescale", random.Next(1, 20_000));
-                break;
-            case "warmup_stable_decay":
-                var decay = Math.Max(1, (total - warmup) / random.Next(1, 4));
-                builder.With("decay_steps", decay)
-                    .With("warmup_type", Pick(random, "linear", "cosine", "1-sqrt"))
-                    .With("decay_type", Pick(random, "linear", "cosine", "1-sqrt"))
-                    .With("min_lr_ratio", random.NextDouble() * 0.5);
-                if (random.Next(3) == 0)
-                {
-                    builder.With("stable_steps", (total - warmup - decay) / 2);
-                }
+    private static void CosineParameters(Draw draw)
+    {
+        draw.Builder.WithNumCycles(Pick(draw.Random, 0.25, 0.5, 1.0, 2.75, 5.0, 20.0));
+        LinearParameters(draw);
+    }
 
-                break;
-            case "piecewise_constant":
-                var boundaries = Enumerable.Range(0, random.Next(0, 6)).Select(_ => random.NextInt64(1, total + 10)).Distinct().Order();
-                builder.With("step_rules", string.Concat(boundaries.Select(boundary => $"{Multiplier(random)}:{boundary},")) + Multiplier(random));
-                break;
-            case "StepLR":
-                builder.With("step_size", random.NextInt64(1, Math.Max(2, total / 3))).With("gamma", Pick(random, 0.1, 0.5, 0.9));
-                break;
-            case "MultiStepLR":
-                builder.With("milestones", ParameterValue.FromList(Enumerable.Range(0, random.Next(1, 5)).Select(_ => ParameterValue.FromNumber(random.NextInt64(1, total + 10)))));
-                break;
-            case "ExponentialLR":
-                builder.With("gamma", Pick(random, 0.9, 0.99, 0.999, 0.9999));
-                break;
-            case "ConstantLR":
-                builder.With("factor", 0.05 + (random.NextDouble() * 0.95)).With("total_iters", random.NextInt64(1, total + 10));
-                break;
-            case "LinearLR":
-                builder.With("start_factor", 0.05 + (random.NextDouble() * 0.95)).With("end_factor", random.NextDouble()).With("total_iters", random.NextInt64(1, total + 10));
-                break;
-            case "PolynomialLR":
-                builder.With("total_iters", random.NextInt64(1, total + 10)).With("power", Pick(random, 1.0, 2.0, 0.5, 2.5, 0.1));
-                break;
-            case "CosineAnnealingLR":
-                builder.With("T_max", random.NextInt64(1, total + 10)).With("eta_min", lr * random.NextDouble() * 0.5);
-                break;
-            case "CosineAnnealingWarmRestarts":
-                builder.With("T_0", random.NextInt64(1, Math.Max(2, total / 4))).With("T_mult", random.Next(1, 4)).With("eta_min", lr * random.NextDouble() * 0.5);
-                break;
-            case "OneCycleLR":
-                var threePhase = random.Next(2) == 0;
-                builder.With("pct_start", threePhase ? 0.05 + (random.NextDouble() * 0.4) : 0.05 + (random.NextDouble() * 0.9))
-                    .With("anneal_strategy", Pick(random, "cos", "linear"))
-                    .With("div_factor", Pick(random, 25.0, 10.0, 3.0))
-                    .With("final_div_factor", Pick(random, 1e4, 100.0, 1.0))
-                    .With("three_phase", threePhase);
-                if (random.Next(2) == 0)
-                {
-                    builder.With("max_lr", lr);
-                }
+    private static void InverseSqrtParameters(Draw draw)
+    {
+        if (draw.Random.Next(2) == 0)
+        {
+            draw.Builder.With(ScheduleKeys.Timescale, draw.Random.Next(1, 20_000));
+        }
+    }
 
-                break;
-            case "CyclicLR":
-                var up = random.NextInt64(1, Math.Max(2, total / 3));
-                builder.With("max_lr", lr * Pick(random, 0.5, 2.0, 4.0, 10.0))
-                    .With("step_size_up", up)
-                    .With("mode", Pick(random, "triangular", "triangular2", "exp_range"))
-                    .With("gamma", Pick(random, 1.0, 0.999, 0.99999));
-                if (random.Next(2) == 0)
-                {
-                    builder.With("step_size_down", random.NextInt64(1, Math.Max(2, total / 3)));
-                }
+    private static void WarmupStableDecayParameters(Draw draw)
+    {
+        var (builder, random) = (draw.Builder, draw.Random);
+        var decay = Math.Max(1, (draw.Total - draw.Warmup) / random.Next(1, 4));
+        builder.With(ScheduleKeys.DecaySteps, decay)
+            .With(ScheduleKeys.WarmupType, Pick(random, "linear", "cosine", "1-sqrt"))
+            .With(ScheduleKeys.DecayType, Pick(random, "linear", "cosine", "1-sqrt"))
+            .With(ScheduleKeys.MinLrRatio, random.NextDouble() * 0.5);
+        if (random.Next(3) == 0)
+        {
+            builder.With(ScheduleKeys.StableSteps, (draw.Total - draw.Warmup - decay) / 2);
+        }
+    }
 
-                break;
-            case "interpolated":
-                var method = Pick(random, "pchip", "linear", "log_linear");
-                var knots = Enumerable.Range(0, random.Next(2, 9)).Select(_ => random.NextInt64(0, total + 10)).Distinct().Order().ToList();
-                if (knots.Count < 2)
-                {
-                    knots.Add(knots[0] + 1 + random.NextInt64(0, total));
-                }
+    private static void PiecewiseConstantParameters(Draw draw)
+    {
+        var random = draw.Random;
+        var boundaries = Enumerable.Range(0, random.Next(0, 6)).Select(_ => random.NextInt64(1, draw.Total + 10)).Distinct().Order();
+        draw.Builder.With(ScheduleKeys.StepRules, string.Concat(boundaries.Select(boundary => $"{Multiplier(random)}:{boundary},")) + Multiplier(random));
+    }
 
-                var peak = random.Next(knots.Count);
-                builder.With("method", method).With("points", ParameterValue.FromList(knots.Select((step, index) => ParameterValue.FromList(
-                    [ParameterValue.FromNumber(step), ParameterValue.FromNumber(index == peak ? lr : method == "log_linear" || random.Next(4) > 0 ? lr * (0.001 + (random.NextDouble() * 0.999)) : 0.0)]))));
-                break;
-            case "SequentialLR":
-                var count = random.Next(1, 4);
-                var milestones = Enumerable.Range(0, count - 1).Select(_ => random.NextInt64(1, total + 10)).Distinct().Order().ToList();
-                builder.WithSchedulers(Enumerable.Range(0, milestones.Count + 1).Select(_ => Child(random, scale, depth, lr, keepLearningRate: random.Next(2) == 0)))
-                    .WithMilestones(milestones);
-                break;
-            case "ChainedScheduler":
-                builder.WithSchedulers(Enumerable.Range(0, random.Next(1, 4)).Select(_ => Child(random, scale, depth, lr, keepLearningRate: false)));
-                break;
+    private static void LinearLRParameters(Draw draw) =>
+        draw.Builder.With(ScheduleKeys.StartFactor, 0.05 + (draw.Random.NextDouble() * 0.95))
+            .With(ScheduleKeys.EndFactor, draw.Random.NextDouble())
+            .With(ScheduleKeys.TotalIters, draw.Random.NextInt64(1, draw.Total + 10));
+
+    private static void CosineAnnealingWarmRestartsParameters(Draw draw) =>
+        draw.Builder.With(ScheduleKeys.T0, draw.Random.NextInt64(1, Math.Max(2, draw.Total / 4)))
+            .With(ScheduleKeys.TMult, draw.Random.Next(1, 4))
+            .With(ScheduleKeys.EtaMin, draw.LearningRate * draw.Random.NextDouble() * 0.5);
+
+    private static void OneCycleParameters(Draw draw)
+    {
+        var random = draw.Random;
+        var threePhase = random.Next(2) == 0;
+        draw.Builder.With(ScheduleKeys.PctStart, threePhase ? 0.05 + (random.NextDouble() * 0.4) : 0.05 + (random.NextDouble() * 0.9))
+            .With(ScheduleKeys.AnnealStrategy, Pick(random, "cos", "linear"))
+            .With(ScheduleKeys.DivFactor, Pick(random, 25.0, 10.0, 3.0))
+            .With(ScheduleKeys.FinalDivFactor, Pick(random, 1e4, 100.0, 1.0))
+            .With(ScheduleKeys.ThreePhase, threePhase);
+        if (random.Next(2) == 0)
+        {
+            draw.Builder.With(ScheduleKeys.MaxLr, draw.LearningRate);
+        }
+    }
+
+    private static void CyclicParameters(Draw draw)
+    {
+        var random = draw.Random;
+        var up = random.NextInt64(1, Math.Max(2, draw.Total / 3));
+        draw.Builder.With(ScheduleKeys.MaxLr, draw.LearningRate * Pick(random, 0.5, 2.0, 4.0, 10.0))
+            .With(ScheduleKeys.StepSizeUp, up)
+            .With(ScheduleKeys.Mode, Pick(random, "triangular", "triangular2", "exp_range"))
+            .With(ScheduleKeys.Gamma, Pick(random, 1.0, 0.999, 0.99999));
+        if (random.Next(2) == 0)
+        {
+            draw.Builder.With(ScheduleKeys.StepSizeDown, random.NextInt64(1, Math.Max(2, draw.Total / 3)));
+        }
+    }
+
+    private static void InterpolatedParameters(Draw draw)
+    {
+        var (random, total, lr) = (draw.Random, draw.Total, draw.LearningRate);
+        var method = Pick(random, "pchip", "linear", "log_linear");
+        var knots = Enumerable.Range(0, random.Next(2, 9)).Select(_ => random.NextInt64(0, total + 10)).Distinct().Order().ToList();
+        if (knots.Count < 2)
+        {
+            knots.Add(knots[0] + 1 + random.NextInt64(0, total));
         }
 
-        return builder;
+        var peak = random.Next(knots.Count);
+        draw.Builder.With(ScheduleKeys.Method, method).With(ScheduleKeys.Points, ParameterValue.FromList(knots.Select((step, index) => ParameterValue.FromList(
+            [ParameterValue.FromNumber(step), ParameterValue.FromNumber(index == peak ? lr : method == "log_linear" || random.Next(4) > 0 ? lr * (0.001 + (random.NextDouble() * 0.999)) : 0.0)]))));
+    }
+
+    private static void SequentialParameters(Draw draw)
+    {
+        var random = draw.Random;
+        var count = random.Next(1, 4);
+        var milestones = Enumerable.Range(0, count - 1).Select(_ => random.NextInt64(1, draw.Total + 10)).Distinct().Order().ToList();
+        draw.Builder.WithSchedulers(Enumerable.Range(0, milestones.Count + 1).Select(_ => Child(random, draw.Scale, draw.Depth, draw.LearningRate, keepLearningRate: random.Next(2) == 0)))
+            .WithMilestones(milestones);
     }
 
     /// <summary>
@@ -184,6 +219,20 @@ internal static class RandomConfigurations
     private static T Pick<T>(Random random, params T[] choices) => choices[random.Next(choices.Length)];
 
     private static string Multiplier(Random random) => Math.Round(random.NextDouble(), 4).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>What a scheduler's generator draws from: the builder so far and the shared draws it may depend on.</summary>
+internal sealed record Draw(ScheduleBuilder Builder, Random Random, double LearningRate, long Total, long Warmup, ConfigurationScale Scale, int Depth);
+
+/// <summary>
+/// One scheduler's entry in <see cref="RandomConfigurations.Generators"/>: how it draws its own parameters (and the
+/// shortest training it takes), or, for a scheduler with no random configuration, why.
+/// </summary>
+internal sealed record Generator(Action<Draw> DrawParameters, long MinimumTotalSteps = 1)
+{
+    public static SchedulerEntry<Generator> None(string because) => SchedulerEntry<Generator>.None(because);
+
+    public static implicit operator SchedulerEntry<Generator>(Generator generator) => SchedulerEntry<Generator>.Of(generator);
 }
 
 /// <summary>How far from typical training a random configuration goes.</summary>
