@@ -213,4 +213,54 @@ public sealed class MessageTests
             .Which.Message.Should().Be("This LambdaLR schedule cannot be written as JSON: it holds a C# function (LambdaLR), which a configuration file cannot carry. "
                 + "Describe the curve with a named scheduler, or with 'interpolated' control points, to save it.");
     }
+
+    [Fact]
+    public void A_factor_function_that_misbehaves_names_the_step_and_the_value()
+    {
+        var schedule = LearningRateSchedule.FromFunction(0.01, step => step == 7 ? -0.5 : 1.0);
+
+        FluentActions.Invoking(() => schedule.GetLearningRate(7)).Should().Throw<InvalidOperationException>()
+            .Which.Message.Should().Be("LambdaLR's lr_lambda returned -0.5 at step 7: a factor must be finite and >= 0.");
+    }
+
+    [Fact]
+    public void A_metric_that_is_not_finite_names_the_report_and_says_nothing_changed()
+    {
+        var plateau = PlateauScheduler.FromJson("""{"scheduler":"ReduceLROnPlateau","learning_rate":0.1}""");
+        plateau.Report(1.0);
+        plateau.Report(0.9);
+
+        FluentActions.Invoking(() => plateau.Report(double.NaN)).Should().Throw<ArgumentOutOfRangeException>()
+            .Which.Message.Should().Be("Report 3 is not a finite number; a NaN or infinite loss usually means the run diverged. Nothing was changed. (Parameter 'metric')"
+                + Environment.NewLine + "Actual value was NaN.");
+    }
+
+    [Fact]
+    public void A_state_of_the_other_kind_of_scheduler_says_which_kind_saved_it()
+    {
+        var state = new ScheduleStepper(LearningRateSchedule.FromJson("""{"scheduler":"constant","learning_rate":0.1}""")).SaveState();
+        var plateau = PlateauScheduler.FromJson("""{"scheduler":"ReduceLROnPlateau","learning_rate":0.1}""");
+
+        FluentActions.Invoking(() => plateau.RestoreState(state)).Should().Throw<SchedulerStateMismatchException>()
+            .Which.Message.Should().Be("The saved state cannot be restored: state.kind: was saved by a ScheduleStepper; restore it into the same kind of scheduler.");
+    }
+
+    [Fact]
+    public void A_state_out_of_this_configurations_reach_lists_every_field_at_fault_with_its_value()
+    {
+        const string Configuration = """{"scheduler":"ReduceLROnPlateau","learning_rate":0.1,"patience":2}""";
+        var saved = PlateauScheduler.FromJson(Configuration).SaveState().ToJson()
+            .Replace("\"values\":[0.1]", "\"values\":[0.5]", StringComparison.Ordinal)
+            .Replace("\"bad_reports\":0", "\"bad_reports\":7", StringComparison.Ordinal)
+            .Replace("\"cooldown_left\":0", "\"cooldown_left\":3", StringComparison.Ordinal);
+
+        FluentActions.Invoking(() => PlateauScheduler.FromJson(Configuration).RestoreState(SchedulerState.FromJson(saved)))
+            .Should().Throw<SchedulerStateMismatchException>()
+            .Which.Message.Should().Be(string.Join(
+                Environment.NewLine,
+                "The saved state cannot be restored (3 problems):",
+                "  - state.values[0]: 0.5 is outside what group default can reach (0 to 0.1).",
+                "  - state.cooldown_left: 3 exceeds cooldown (0).",
+                "  - state.bad_reports: 7 exceeds patience (2)."));
+    }
 }
