@@ -77,7 +77,7 @@ internal static class ConfigurationMutator
 
         var target = RandomObject(node!, random);
         var present = target.Select(property => property.Key).ToList();
-        var key = present.Count == 0 ? "learning_rate" : present[random.Next(present.Count)];
+        var key = present.Count == 0 ? ScheduleKeys.LearningRate : present[random.Next(present.Count)];
         switch (random.Next(9))
         {
             case 0:

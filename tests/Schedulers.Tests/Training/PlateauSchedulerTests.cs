@@ -240,7 +240,7 @@ public sealed class PlateauSchedulerTests
         var create = () => PlateauScheduler.FromJson("""{"scheduler":"ReduceLROnPlateau","learning_rate":0.1,"mode":"lowest","factor":1.0,"patience":-1,"threshold_mode":"relative","cooldown":1.5,"eps":-1}""");
 
         create.Should().Throw<ScheduleConfigurationException>().Which.Keys().Should()
-            .BeEquivalentTo("mode", "factor", "patience", "threshold_mode", "cooldown", "eps");
+            .BeEquivalentTo(ScheduleKeys.Mode, ScheduleKeys.Factor, ScheduleKeys.Patience, ScheduleKeys.ThresholdMode, ScheduleKeys.Cooldown, ScheduleKeys.Eps);
     }
 
     [Fact]
@@ -248,7 +248,7 @@ public sealed class PlateauSchedulerTests
     {
         var create = () => PlateauScheduler.FromJson("""{"scheduler":"ReduceLROnPlateau","learning_rate":0.1,"total_steps":1000}""");
 
-        create.Should().Throw<ScheduleConfigurationException>().Which.Keys().Should().Equal("total_steps");
+        create.Should().Throw<ScheduleConfigurationException>().Which.Keys().Should().Equal(ScheduleKeys.TotalSteps);
     }
 
     [Fact]
@@ -268,6 +268,6 @@ public sealed class PlateauSchedulerTests
     {
         var create = () => PlateauScheduler.FromJson("""{"scheduler":"ReduceLROnPlateau","learning_rate":0.1,"min_lr":0.001}""", ParameterGroup.Scaled("unet", 0.1, minValue: 0.01));
 
-        create.Should().Throw<ScheduleConfigurationException>().Which.Keys().Should().Equal("min_lr");
+        create.Should().Throw<ScheduleConfigurationException>().Which.Keys().Should().Equal(ScheduleKeys.MinLr);
     }
 }
