@@ -142,7 +142,7 @@ internal sealed class ConfigurationInput
         var entries = new List<KeyValuePair<string, ParameterValue>>();
         if (parseResult.GetValue(_scheduler) is { } name)
         {
-            entries.Add(new(ScheduleOptions.SchedulerKey, ParameterValue.FromText(name)));
+            entries.Add(new(ScheduleKeys.Scheduler, ParameterValue.FromText(name)));
         }
 
         foreach (var (descriptor, option) in _parameters)

@@ -115,6 +115,36 @@ public sealed class MessageTests
     }
 
     [Fact]
+    public void A_missing_scheduler_is_refused_with_every_name()
+    {
+        var names = string.Join(", ", SchedulerCatalog.All.Select(scheduler => scheduler.Name));
+
+        RefusalOf("""{"learning_rate":0.001}""").Should().Be(Invalid + $"scheduler: is required: one of {names}.");
+    }
+
+    [Fact]
+    public void A_scheduler_that_is_not_a_name_is_refused_with_every_name()
+    {
+        var names = string.Join(", ", SchedulerCatalog.All.Select(scheduler => scheduler.Name));
+
+        RefusalOf("""{"scheduler":3,"learning_rate":0.001}""").Should().Be(Invalid + $"scheduler: expected a scheduler name, got 3: one of {names}.");
+    }
+
+    [Fact]
+    public void A_metric_driven_scheduler_asked_for_a_curve_says_where_to_use_it()
+    {
+        RefusalOf("""{"scheduler":"ReduceLROnPlateau","learning_rate":0.1}""").Should().Be(Invalid
+            + "scheduler: follows reported metrics, not the step, so it has no curve: create it with PlateauScheduler in C#, or replay logged metrics with `schedulers replay --config FILE --metrics FILE`.");
+    }
+
+    [Fact]
+    public void A_warmup_ratio_without_total_steps_asks_for_total_steps()
+    {
+        RefusalOf("""{"scheduler":"constant_with_warmup","learning_rate":0.001,"warmup_ratio":0.1}""").Should().Be(Invalid
+            + "warmup_ratio / total_steps: warmup_ratio is a share of total_steps, so total_steps is required with it (or give warmup_steps instead).");
+    }
+
+    [Fact]
     public void A_missing_required_key_is_refused_with_what_it_takes()
     {
         RefusalOf("""{"scheduler":"cosine","learning_rate":0.001}""")
