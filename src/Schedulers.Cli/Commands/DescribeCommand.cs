@@ -139,7 +139,7 @@ internal static class DescribeCommand
         json.WriteEndArray();
         json.WriteString("valid_values", parameter.ValidValues);
         json.WriteString("description", parameter.Description);
-        json.WriteString("flag", parameter.CommandLineFlag);
+        json.WriteString("flag", CommandLineFlag.For(parameter.Key));
         json.WriteEndObject();
     }
 

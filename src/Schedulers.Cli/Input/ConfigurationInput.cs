@@ -22,7 +22,7 @@ internal sealed class ConfigurationInput
 
     private readonly Option<long> _numProcesses = NumProcessesOption();
 
-    private readonly Option<string> _scheduler = new("--scheduler")
+    private readonly Option<string> _scheduler = new(CommandLineFlag.For(ScheduleKeys.Scheduler))
     {
         Description = "Scheduler name: " + string.Join(", ", SchedulerCatalog.All.Select(scheduler => scheduler.Name)) + ".",
         HelpName = "NAME",
@@ -30,7 +30,7 @@ internal sealed class ConfigurationInput
 
     private readonly List<(ParameterDescriptor Descriptor, Option<string> Option)> _parameters = [.. SchedulerCatalog.AllParameterKeys
         .Select(key => SchedulerCatalog.FindParameter(key)!)
-        .Select(descriptor => (descriptor, new Option<string>(descriptor.CommandLineFlag, "--" + descriptor.Key)
+        .Select(descriptor => (descriptor, new Option<string>(CommandLineFlag.For(descriptor.Key), CommandLineFlag.AliasFor(descriptor.Key))
         {
             Description = $"{descriptor.Description} Used by: {string.Join(", ", SchedulerCatalog.SchedulersTaking(descriptor.Key).Select(scheduler => scheduler.Name))}.",
             HelpName = descriptor.Kind switch
@@ -142,7 +142,7 @@ internal sealed class ConfigurationInput
         var entries = new List<KeyValuePair<string, ParameterValue>>();
         if (parseResult.GetValue(_scheduler) is { } name)
         {
-            entries.Add(new(ScheduleOptions.SchedulerKey, ParameterValue.FromText(name)));
+            entries.Add(new(ScheduleKeys.Scheduler, ParameterValue.FromText(name)));
         }
 
         foreach (var (descriptor, option) in _parameters)

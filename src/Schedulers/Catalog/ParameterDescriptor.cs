@@ -63,9 +63,6 @@ public sealed class ParameterDescriptor
     /// <summary>Gets whether an empty list is valid (SequentialLR's milestones with a single child).</summary>
     internal bool AllowsEmptyList { get; }
 
-    /// <summary>Gets the command-line flag that sets the parameter (for example <c>--warmup-steps</c>).</summary>
-    public string CommandLineFlag => "--" + Key.Replace('_', '-');
-
     /// <summary>Gets what a valid value looks like, for messages and help: the type, then the range or choices.</summary>
     public string ValidValues => Kind switch
     {

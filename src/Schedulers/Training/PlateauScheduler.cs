@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Schedulers;
 
@@ -16,7 +17,6 @@ public sealed class PlateauScheduler
     private readonly PlateauSettings _settings;
     private readonly double[] _reduced;
     private readonly double[] _floors;
-    private readonly double[] _values;
     private readonly string _fingerprint;
 
     private PlateauScheduler(PlateauSettings settings, ImmutableArray<ParameterGroup> groups)
@@ -25,7 +25,6 @@ public sealed class PlateauScheduler
         Groups = groups;
         _reduced = [.. groups.Select(group => group.BaseValue)];
         _floors = [.. groups.Select(group => group.MinValue ?? settings.MinLr)];
-        _values = new double[groups.Length];
         _fingerprint = ConfigurationFingerprint.Of(SchedulerStateJson.PlateauKind, settings.Options.ToJson(), groups);
         Refresh();
     }
@@ -52,10 +51,14 @@ public sealed class PlateauScheduler
     public long CooldownLeft { get; private set; }
 
     /// <summary>Gets the first group's value now.</summary>
-    public double Value => _values[0];
+    public double Value => Values[0];
 
-    /// <summary>Gets each group's value now: the warmup's during the warmup, then the value after the reductions so far.</summary>
-    public IReadOnlyList<double> Values => _values;
+    /// <summary>
+    /// Gets each group's value now, in the order of <see cref="Groups"/>: the warmup's during the warmup, then the value
+    /// after the reductions so far. A snapshot that does not change when the scheduler moves on (each step or report
+    /// makes a new one), so it can be kept, shared or read from another thread.
+    /// </summary>
+    public ImmutableArray<double> Values { get; private set; }
 
     /// <summary>Creates a plateau scheduler from a <c>ReduceLROnPlateau</c> configuration.</summary>
     /// <param name="options">The configuration (<c>"scheduler": "ReduceLROnPlateau"</c>).</param>
@@ -113,15 +116,10 @@ public sealed class PlateauScheduler
     /// values when the plateau has lasted more than <c>patience</c> reports. During the warmup the report is not counted.
     /// </summary>
     /// <param name="metric">The metric: finite.</param>
-    /// <exception cref="ScheduleConfigurationException">The metric is NaN or infinite; nothing changes.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The metric is NaN or infinite; nothing changes.</exception>
     public void Report(double metric)
     {
-        if (!double.IsFinite(metric))
-        {
-            throw Guard.Refusal(ConfigurationProblem.ForKey("metric", ParameterValue.FromNumber(metric),
-                $"report {Reports + 1} is not a finite number; a NaN or infinite loss usually means the run diverged. Nothing was changed."));
-        }
-
+        Guard.MetricFinite(metric, Reports + 1);
         Reports++;
         if (_settings.Warmup.Covers(CurrentStep))
         {
@@ -169,7 +167,7 @@ public sealed class PlateauScheduler
 
     /// <summary>Resumes from a saved state.</summary>
     /// <param name="state">A state saved by a plateau scheduler of the same configuration and groups.</param>
-    /// <exception cref="ScheduleConfigurationException">The state was written for something else, or its values do not fit the groups.</exception>
+    /// <exception cref="SchedulerStateMismatchException">The state was written for something else, or its values and counters do not fit this configuration and these groups; nothing changes.</exception>
     public void RestoreState(SchedulerState state)
     {
         TrainingGroups.CheckState(Guard.NotNull(state), SchedulerStateJson.PlateauKind, _fingerprint, ReduceLROnPlateau.Name);
@@ -186,22 +184,22 @@ public sealed class PlateauScheduler
                 if (state.Values[i] > Groups[i].BaseValue || state.Values[i] < Math.Min(_floors[i], Groups[i].BaseValue))
                 {
                     problems.Add(ConfigurationProblem.ForKey($"state.values[{i}]", ParameterValue.FromNumber(state.Values[i]),
-                        $"is outside what group {Groups[i].Name} can reach ({_floors[i].ToString("R", CultureInfo.InvariantCulture)} to {Groups[i].BaseValue.ToString("R", CultureInfo.InvariantCulture)})."));
+                        $"{Text(state.Values[i])} is outside what group {Groups[i].Name} can reach ({Text(_floors[i])} to {Text(Groups[i].BaseValue)})."));
                 }
             }
         }
 
         if (state.CooldownLeft > _settings.Cooldown)
         {
-            problems.Add(ConfigurationProblem.ForKey("state.cooldown_left", ParameterValue.FromNumber(state.CooldownLeft), $"exceeds cooldown ({_settings.Cooldown})."));
+            problems.Add(ConfigurationProblem.ForKey("state.cooldown_left", ParameterValue.FromNumber(state.CooldownLeft), $"{Text(state.CooldownLeft)} exceeds cooldown ({Text(_settings.Cooldown)})."));
         }
 
         if (state.BadReports > _settings.Patience)
         {
-            problems.Add(ConfigurationProblem.ForKey("state.bad_reports", ParameterValue.FromNumber(state.BadReports), $"exceeds patience ({_settings.Patience})."));
+            problems.Add(ConfigurationProblem.ForKey("state.bad_reports", ParameterValue.FromNumber(state.BadReports), $"{Text(state.BadReports)} exceeds patience ({Text(_settings.Patience)})."));
         }
 
-        Guard.ThrowIfAny([.. problems]);
+        Guard.ThrowIfStateMismatch([.. problems]);
         CurrentStep = state.Step;
         Reports = state.Reports;
         Best = state.Best;
@@ -213,15 +211,20 @@ public sealed class PlateauScheduler
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"ReduceLROnPlateau after {Reports.ToString(CultureInfo.InvariantCulture)} reports: {string.Join(", ", Groups.Select((group, i) => $"{group.Name} {_values[i].ToString("R", CultureInfo.InvariantCulture)}"))}";
+        $"ReduceLROnPlateau after {Reports.ToString(CultureInfo.InvariantCulture)} reports: {string.Join(", ", Groups.Select((group, i) => $"{group.Name} {Values[i].ToString("R", CultureInfo.InvariantCulture)}"))}";
+
+    private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     private void Refresh()
     {
         var warming = _settings.Warmup.Covers(CurrentStep);
         var ramp = warming ? _settings.Warmup.LearningRateAt(CurrentStep) / _settings.LearningRate : 1.0;
-        for (var i = 0; i < _values.Length; i++)
+        var values = new double[Groups.Length];
+        for (var i = 0; i < values.Length; i++)
         {
-            _values[i] = warming ? Groups[i].BaseValue * ramp : _reduced[i];
+            values[i] = warming ? Groups[i].BaseValue * ramp : _reduced[i];
         }
+
+        Values = ImmutableCollectionsMarshal.AsImmutableArray(values);
     }
 }

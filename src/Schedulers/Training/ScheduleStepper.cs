@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Schedulers;
 
@@ -17,7 +18,6 @@ namespace Schedulers;
 /// </example>
 public sealed class ScheduleStepper
 {
-    private readonly double[] _values;
     private readonly string _fingerprint;
 
     /// <summary>Initializes a new instance of the <see cref="ScheduleStepper"/> class at step 0.</summary>
@@ -39,7 +39,6 @@ public sealed class ScheduleStepper
         TrainingGroups.CheckNames(Groups, problems);
         Guard.ThrowIfAny([.. problems]);
         _fingerprint = ConfigurationFingerprint.Of(SchedulerStateJson.ScheduleKind, ConfigurationFingerprint.Describe(schedule), Groups);
-        _values = new double[Groups.Length];
         Refresh();
     }
 
@@ -53,10 +52,13 @@ public sealed class ScheduleStepper
     public long CurrentStep { get; private set; }
 
     /// <summary>Gets the first group's value at <see cref="CurrentStep"/>.</summary>
-    public double Value => _values[0];
+    public double Value => Values[0];
 
-    /// <summary>Gets each group's value at <see cref="CurrentStep"/>.</summary>
-    public IReadOnlyList<double> Values => _values;
+    /// <summary>
+    /// Gets each group's value at <see cref="CurrentStep"/>, in the order of <see cref="Groups"/>: a snapshot that does not
+    /// change when the stepper moves on (each step makes a new one), so it can be kept, shared or read from another thread.
+    /// </summary>
+    public ImmutableArray<double> Values { get; private set; }
 
     /// <summary>Moves to the next step.</summary>
     public void Step()
@@ -72,7 +74,7 @@ public sealed class ScheduleStepper
 
     /// <summary>Resumes at the saved step.</summary>
     /// <param name="state">A state saved by a stepper of the same schedule and groups.</param>
-    /// <exception cref="ScheduleConfigurationException">The state was written by a plateau scheduler, or for another schedule or other groups.</exception>
+    /// <exception cref="SchedulerStateMismatchException">The state was written by a plateau scheduler, or for another schedule or other groups; nothing changes.</exception>
     public void RestoreState(SchedulerState state)
     {
         TrainingGroups.CheckState(Guard.NotNull(state), SchedulerStateJson.ScheduleKind, _fingerprint, Schedule.Name);
@@ -82,15 +84,18 @@ public sealed class ScheduleStepper
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Schedule.Name} at step {CurrentStep.ToString(CultureInfo.InvariantCulture)}: {string.Join(", ", Groups.Select((group, i) => $"{group.Name} {_values[i].ToString("R", CultureInfo.InvariantCulture)}"))}";
+        $"{Schedule.Name} at step {CurrentStep.ToString(CultureInfo.InvariantCulture)}: {string.Join(", ", Groups.Select((group, i) => $"{group.Name} {Values[i].ToString("R", CultureInfo.InvariantCulture)}"))}";
 
     private void Refresh()
     {
         var factor = Schedule.GetLearningRate(CurrentStep) / Schedule.LearningRate;
-        for (var i = 0; i < Groups.Length; i++)
+        var values = new double[Groups.Length];
+        for (var i = 0; i < values.Length; i++)
         {
             var group = Groups[i];
-            _values[i] = group.Schedule is { } own ? own.GetLearningRate(CurrentStep) : group.BaseValue * factor;
+            values[i] = group.Schedule is { } own ? own.GetLearningRate(CurrentStep) : group.BaseValue * factor;
         }
+
+        Values = ImmutableCollectionsMarshal.AsImmutableArray(values);
     }
 }

@@ -15,13 +15,13 @@ internal static class TrainingGroups
     {
         if (state.Kind != kind)
         {
-            throw Guard.Refusal(ConfigurationProblem.ForKey("state.kind", ParameterValue.FromText(state.Kind),
+            Guard.ThrowIfStateMismatch(ConfigurationProblem.ForKey("state.kind", ParameterValue.FromText(state.Kind),
                 $"was saved by a {(state.Kind == SchedulerStateJson.ScheduleKind ? "ScheduleStepper" : "PlateauScheduler")}; restore it into the same kind of scheduler."));
         }
 
         if (!string.Equals(state.Fingerprint, fingerprint, StringComparison.Ordinal))
         {
-            throw Guard.Refusal(ConfigurationProblem.ForKey("state.fingerprint", ParameterValue.FromText(state.Fingerprint),
+            Guard.ThrowIfStateMismatch(ConfigurationProblem.ForKey("state.fingerprint", ParameterValue.FromText(state.Fingerprint),
                 $"does not match this {name} ({fingerprint}): the state was saved for a different configuration or different parameter groups. Restore it into a scheduler made from the same configuration and groups."));
         }
     }

@@ -49,6 +49,14 @@ public sealed class ConfigurationProblem
     /// <inheritdoc />
     public override string ToString() => Message;
 
+    /// <summary>
+    /// The text of an exception that lists problems: <c>{header}: {problem}</c> for one, or the header with the count
+    /// and one problem a line.
+    /// </summary>
+    internal static string List(string header, ImmutableArray<ConfigurationProblem> problems) => problems.Length == 1
+        ? $"{header}: {problems[0].Message}"
+        : $"{header} ({problems.Length} problems):" + string.Concat(problems.Select(problem => Environment.NewLine + "  - " + problem.Message));
+
     /// <summary>A key of a megabyte would make a message of a megabyte: long keys are cut, with their length.</summary>
     internal static string Shorten(string text) => text.Length <= 100 ? text : $"{text[..60]}... ({text.Length} characters)";
 }

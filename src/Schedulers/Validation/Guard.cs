@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace Schedulers;
@@ -56,12 +57,33 @@ internal static class Guard
         throw new NotSupportedException(
             $"This {name} schedule cannot be written as JSON: it holds a C# function (LambdaLR), which a configuration file cannot carry. Describe the curve with a named scheduler, or with 'interpolated' control points, to save it.");
 
-    /// <summary>Refuses a value returned by a user's factor function (LambdaLR's lr_lambda) that is not a valid factor.</summary>
+    /// <summary>
+    /// Refuses a value returned by a user's factor function (LambdaLR's lr_lambda) that is not a valid factor. The
+    /// configuration was valid: the code misbehaved at run time, so this is not a configuration refusal.
+    /// </summary>
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ThrowBadFactor(long step, double factor) =>
-        throw Refusal(ConfigurationProblem.ForKey("lr_lambda", ParameterValue.FromNumber(factor),
-            $"returned {factor.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} at step {step}: a factor must be finite and >= 0."));
+        throw new InvalidOperationException(
+            $"LambdaLR's lr_lambda returned {factor.ToString("R", CultureInfo.InvariantCulture)} at step {step.ToString(CultureInfo.InvariantCulture)}: a factor must be finite and >= 0.");
+
+    /// <summary>Refuses a metric that is NaN or infinite (PlateauScheduler.Report); <paramref name="report"/> counts from 1.</summary>
+    public static void MetricFinite(double metric, long report, [CallerArgumentExpression(nameof(metric))] string? name = null)
+    {
+        if (!double.IsFinite(metric))
+        {
+            ThrowMetricNotFinite(metric, report, name);
+        }
+    }
+
+    /// <summary>Refuses a saved state that does not fit the scheduler it is restored into, listing every problem.</summary>
+    public static void ThrowIfStateMismatch(params ImmutableArray<ConfigurationProblem> problems)
+    {
+        if (!problems.IsEmpty)
+        {
+            throw new SchedulerStateMismatchException(problems);
+        }
+    }
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -76,4 +98,10 @@ internal static class Guard
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowRangeTooLong(long firstStep, int length, string? name) =>
         throw new ArgumentOutOfRangeException(name, firstStep, $"Steps {firstStep} .. {firstStep} + {length} - 1 run past the largest step ({long.MaxValue}).");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowMetricNotFinite(double metric, long report, string? name) =>
+        throw new ArgumentOutOfRangeException(name, metric,
+            $"Report {report.ToString(CultureInfo.InvariantCulture)} is not a finite number; a NaN or infinite loss usually means the run diverged. Nothing was changed.");
 }

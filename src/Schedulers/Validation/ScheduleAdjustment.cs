@@ -1,12 +1,28 @@
 namespace Schedulers;
 
 /// <summary>One change the lenient path made to a configuration, so that a GUI can show the user what was fixed.</summary>
-/// <param name="Key">The key that was changed or removed.</param>
-/// <param name="OriginalValue">The value the user gave.</param>
-/// <param name="NewValue">The value used instead, or <see langword="null"/> when the key was removed.</param>
-/// <param name="Reason">The problem the change resolves.</param>
-public sealed record ScheduleAdjustment(string Key, ParameterValue? OriginalValue, ParameterValue? NewValue, string Reason)
+public sealed class ScheduleAdjustment
 {
+    internal ScheduleAdjustment(string key, ParameterValue? originalValue, ParameterValue? newValue, string reason)
+    {
+        Key = key;
+        OriginalValue = originalValue;
+        NewValue = newValue;
+        Reason = reason;
+    }
+
+    /// <summary>Gets the key that was changed or removed.</summary>
+    public string Key { get; }
+
+    /// <summary>Gets the value the user gave, or <see langword="null"/> when the key was missing.</summary>
+    public ParameterValue? OriginalValue { get; }
+
+    /// <summary>Gets the value used instead, or <see langword="null"/> when the key was removed.</summary>
+    public ParameterValue? NewValue { get; }
+
+    /// <summary>Gets the problem the change resolves.</summary>
+    public string Reason { get; }
+
     /// <inheritdoc />
     public override string ToString() => NewValue is null
         ? $"{Key}: removed {OriginalValue} ({Reason})"

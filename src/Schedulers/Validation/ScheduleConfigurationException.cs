@@ -41,7 +41,5 @@ public sealed class ScheduleConfigurationException : ArgumentException
     /// <inheritdoc />
     public override string Message => Describe(Problems);
 
-    private static string Describe(ImmutableArray<ConfigurationProblem> problems) => problems.Length == 1
-        ? "The schedule configuration is invalid: " + problems[0].Message
-        : $"The schedule configuration is invalid ({problems.Length} problems):" + string.Concat(problems.Select(problem => Environment.NewLine + "  - " + problem.Message));
+    private static string Describe(ImmutableArray<ConfigurationProblem> problems) => ConfigurationProblem.List("The schedule configuration is invalid", problems);
 }

@@ -2,75 +2,85 @@ using System.Globalization;
 
 namespace Schedulers;
 
-/// <summary>Checks one value against its descriptor: type, finiteness, whole numbers, range, choices.</summary>
+/// <summary>
+/// Checks one value against its descriptor: type, finiteness, whole numbers, range, choices. Every message has one shape:
+/// <c>{value} {what is wrong}: expected {valid values}[; advice].[ Did you mean "…"?]</c>.
+/// </summary>
 internal static class ValueCheck
 {
+    /// <summary>The limit on numbers as messages write it (<c>1e30</c>).</summary>
+    internal static readonly string MaxNumberText = CommonParameters.MaxNumber.ToString("0.###e0", CultureInfo.InvariantCulture);
+
+    /// <summary>The limit on step counts as messages write it (<c>2^53 (9007199254740992)</c>).</summary>
+    internal static readonly string MaxStepsText =
+        $"2^{Math.ILogB(CommonParameters.MaxSteps).ToString(CultureInfo.InvariantCulture)} ({CommonParameters.MaxSteps.ToString("R", CultureInfo.InvariantCulture)})";
+
     public static ConfigurationProblem? Check(ParameterDescriptor descriptor, ParameterValue value, double learningRate)
     {
         var key = descriptor.Key;
         if (value.Kind == ParameterValueKind.Null)
         {
-            return ConfigurationProblem.ForKey(key, value,
-                $"null is not a value: expected {descriptor.ValidValues}" + (descriptor.Presence == ParameterPresence.Optional ? "; remove the key to use the default." : "."),
-                descriptor.Presence == ParameterPresence.Optional ? ConfigurationRemedy.Remove(key, "null means the default") : null);
+            var optional = descriptor.Presence == ParameterPresence.Optional;
+            return Problem(descriptor, value, "is not a value", optional ? "; remove the key to use the default" : null,
+                remedy: optional ? ConfigurationRemedy.Remove(key, "null means the default") : null);
         }
 
         return descriptor.Kind switch
         {
             ParameterKind.Integer or ParameterKind.Number => CheckNumber(descriptor, value, learningRate),
             ParameterKind.Choice => CheckChoice(descriptor, value),
-            ParameterKind.Boolean => value.Kind == ParameterValueKind.Boolean ? null : Expected(descriptor, value),
+            ParameterKind.Boolean => value.Kind == ParameterValueKind.Boolean ? null : WrongType(descriptor, value),
             ParameterKind.IntegerList => CheckIntegerList(descriptor, value),
             ParameterKind.PointList => CheckPoints(descriptor, value),
             ParameterKind.ScheduleList => value.Kind == ParameterValueKind.List && !value.Items.IsEmpty && value.Items.All(item => item.Kind == ParameterValueKind.Object)
                 ? null
-                : Expected(descriptor, value),
-            _ => value.Kind == ParameterValueKind.Text && !string.IsNullOrWhiteSpace(value.TextValue) ? null : Expected(descriptor, value),
+                : WrongType(descriptor, value, ParameterValueKind.List),
+            _ => value.Kind == ParameterValueKind.Text && !string.IsNullOrWhiteSpace(value.TextValue) ? null : WrongType(descriptor, value, ParameterValueKind.Text),
         };
     }
 
     private static ConfigurationProblem? CheckNumber(ParameterDescriptor descriptor, ParameterValue value, double learningRate)
     {
-        var key = descriptor.Key;
         if (value.Kind != ParameterValueKind.Number)
         {
             var quotedNumber = value.Kind == ParameterValueKind.Text
                 && double.TryParse(value.TextValue, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
                 && double.IsFinite(parsed);
-            return Expected(descriptor, value, quotedNumber ? " (a string: write the number without quotes)" : null);
+            return WrongType(descriptor, value, ParameterValueKind.Number, quotedNumber ? "; write the number without quotes" : null);
         }
 
         var number = value.NumberValue;
         if (!double.IsFinite(number))
         {
-            return ConfigurationProblem.ForKey(key, value, $"{value} is not a finite number: expected {descriptor.ValidValues}.");
+            return Problem(descriptor, value, "is not a finite number");
         }
 
         if (descriptor.Kind == ParameterKind.Number && Math.Abs(number) > CommonParameters.MaxNumber)
         {
-            return ConfigurationProblem.ForKey(key, value, $"{value} is too large: numbers must be at most 1e30 in magnitude, so that curves stay finite in single precision; expected {descriptor.ValidValues}.");
+            return Problem(descriptor, value, "is too large",
+                $"; numbers must be at most {MaxNumberText} in magnitude, so that curves stay finite in single precision");
         }
 
         if (descriptor.Kind == ParameterKind.Integer)
         {
             if (Math.Abs(number) > CommonParameters.MaxSteps)
             {
-                return ConfigurationProblem.ForKey(key, value, $"{value} is too large: step counts must be at most 2^53 ({CommonParameters.MaxSteps:R}).");
+                return Problem(descriptor, value, "is too large", $"; step counts must be at most {MaxStepsText}");
             }
 
             if (number != Math.Floor(number))
             {
                 var rounded = Math.Round(number, MidpointRounding.AwayFromZero);
-                return ConfigurationProblem.ForKey(key, value, $"{value} is not a whole number: expected {descriptor.ValidValues}.",
-                    descriptor.Range?.Contains(rounded) != false ? ConfigurationRemedy.Set(key, ParameterValue.FromNumber(rounded), "rounded to a whole number") : null);
+                return Problem(descriptor, value, "is not a whole number",
+                    remedy: descriptor.Range?.Contains(rounded) != false ? ConfigurationRemedy.Set(descriptor.Key, ParameterValue.FromNumber(rounded), "rounded to a whole number") : null);
             }
         }
 
         if (descriptor.Range is { } range && !range.Contains(number, learningRate))
         {
             var bound = double.IsNaN(learningRate) ? "learning_rate" : "learning_rate " + learningRate.ToString("R", CultureInfo.InvariantCulture);
-            var detail = range.IsBelowLearningRate && range.Contains(number) ? $"{value} is not below {bound}" : $"{value} is out of range";
-            return ConfigurationProblem.ForKey(key, value, $"{detail}: expected {descriptor.ValidValues}.", Clamp(descriptor, range, number));
+            var detail = range.IsBelowLearningRate && range.Contains(number) ? $"is not below {bound}" : "is out of range";
+            return Problem(descriptor, value, detail, remedy: Clamp(descriptor, range, number));
         }
 
         return null;
@@ -93,20 +103,21 @@ internal static class ValueCheck
                 && item.NumberValue == Math.Floor(item.NumberValue)
                 && Math.Abs(item.NumberValue) <= CommonParameters.MaxSteps
                 && descriptor.Range?.Contains(item.NumberValue) != false);
-        return valid ? null : Expected(descriptor, value);
+        return valid ? null : WrongType(descriptor, value, ParameterValueKind.List);
     }
 
     private static ConfigurationProblem? CheckPoints(ParameterDescriptor descriptor, ParameterValue value)
     {
         if (value.Kind != ParameterValueKind.List || value.Items.Length < 2)
         {
-            return Expected(descriptor, value, value.Kind == ParameterValueKind.List ? " (an interpolation needs two points at least)" : null);
+            return WrongType(descriptor, value, ParameterValueKind.List, value.Kind == ParameterValueKind.List ? "; an interpolation needs two points at least" : null);
         }
 
         var bad = value.Items.Select((point, index) => (point, index)).FirstOrDefault(entry => !IsPoint(entry.point));
         return bad.point is null
             ? null
-            : ConfigurationProblem.ForKey(descriptor.Key, value, $"point {bad.index} ({bad.point}) is not a [step, learning_rate] pair with a whole step in [0, 2^53] and a learning rate in [0, 1e30]: expected {descriptor.ValidValues}.");
+            : Problem(descriptor, value, "is not valid",
+                $"; point {bad.index} ({bad.point}) is not a [step, learning_rate] pair with a whole step in [0, {MaxStepsText}] and a learning rate in [0, {MaxNumberText}]");
     }
 
     private static bool IsPoint(ParameterValue point) =>
@@ -128,10 +139,27 @@ internal static class ValueCheck
             ? descriptor.Choices.FirstOrDefault(choice => string.Equals(choice, value.TextValue, StringComparison.OrdinalIgnoreCase))
             : null;
         var hint = value.Kind == ParameterValueKind.Text ? Spelling.DidYouMean(value.TextValue!, descriptor.Choices) : string.Empty;
-        return ConfigurationProblem.ForKey(descriptor.Key, value, $"{value} is not valid: expected {descriptor.ValidValues}.{hint}",
-            caseless is null ? null : ConfigurationRemedy.Set(descriptor.Key, ParameterValue.FromText(caseless), "spelled as the choice is spelled"));
+        return Problem(descriptor, value, "is not valid", hint: hint,
+            remedy: caseless is null ? null : ConfigurationRemedy.Set(descriptor.Key, ParameterValue.FromText(caseless), "spelled as the choice is spelled"));
     }
 
-    private static ConfigurationProblem Expected(ParameterDescriptor descriptor, ParameterValue value, string? note = null) =>
-        ConfigurationProblem.ForKey(descriptor.Key, value, $"expected {descriptor.ValidValues}, got {value}{note}.");
+    /// <summary>
+    /// A value of another type says which type it is; one of the right type (a list with bad items) is "not valid".
+    /// </summary>
+    private static ConfigurationProblem WrongType(ParameterDescriptor descriptor, ParameterValue value, ParameterValueKind? expected = null, string? advice = null) =>
+        Problem(descriptor, value, value.Kind == expected ? "is not valid" : "is " + TypeName(value.Kind), advice);
+
+    private static string TypeName(ParameterValueKind kind) => kind switch
+    {
+        ParameterValueKind.Number => "a number",
+        ParameterValueKind.Text => "a string",
+        ParameterValueKind.Boolean => "a boolean",
+        ParameterValueKind.List => "a list",
+        ParameterValueKind.Object => "an object",
+        _ => "null",
+    };
+
+    /// <summary>The one shape of every message: <c>{value} {detail}: expected {valid values}{advice}.{hint}</c>.</summary>
+    private static ConfigurationProblem Problem(ParameterDescriptor descriptor, ParameterValue value, string detail, string? advice = null, string? hint = null, ConfigurationRemedy? remedy = null) =>
+        ConfigurationProblem.ForKey(descriptor.Key, value, $"{value} {detail}: expected {descriptor.ValidValues}{advice}.{hint}", remedy);
 }

@@ -41,7 +41,7 @@ public sealed class CurveCommandTests : IDisposable
     {
         var entry = ReferenceCurves.Case(id);
         var reference = entry.GetProperty("lr").EnumerateArray().Select(value => value.GetDouble()).ToArray();
-        var learningRate = entry.GetProperty("config").GetProperty("learning_rate").GetDouble();
+        var learningRate = entry.GetProperty("config").GetProperty(ScheduleKeys.LearningRate).GetDouble();
 
         var run = CliRun.Of("curve", "--config", WriteConfig(entry.GetProperty("config").GetRawText()), "--format", "csv", "--steps", reference.Length.ToString(CultureInfo.InvariantCulture));
 
@@ -107,7 +107,7 @@ public sealed class CurveCommandTests : IDisposable
         var run = CliRun.Of("curve", "--scheduler", "linear", "--learning-rate", "1", "--total-steps", "4", "--format", "json");
 
         using var document = JsonDocument.Parse(run.Output);
-        document.RootElement.GetProperty("config").GetProperty("scheduler").GetString().Should().Be("linear");
+        document.RootElement.GetProperty("config").GetProperty(ScheduleKeys.Scheduler).GetString().Should().Be("linear");
         document.RootElement.GetProperty("start").GetInt64().Should().Be(0);
         document.RootElement.GetProperty("lr").EnumerateArray().Select(value => value.GetDouble()).Should().Equal(1, 0.75, 0.5, 0.25, 0);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Schedulers.Cli;
 
 namespace Schedulers.Tests.Cli;
 
@@ -48,7 +49,7 @@ public sealed class DescribeCommandTests
         {
             json.GetProperty("required").GetBoolean().Should().Be(parameter.Presence == ParameterPresence.Required);
             json.GetProperty("kind").GetString().Should().Be(parameter.Kind.ToString());
-            json.GetProperty("flag").GetString().Should().Be(parameter.CommandLineFlag);
+            json.GetProperty("flag").GetString().Should().Be(CommandLineFlag.For(parameter.Key), "describe tells a GUI the flag the curve command takes");
             json.GetProperty("choices").EnumerateArray().Select(choice => choice.GetString()).Should().Equal(parameter.Choices);
         }
     }
@@ -59,8 +60,8 @@ public sealed class DescribeCommandTests
         var run = CliRun.Of("describe", "cosine", "--format", "json");
 
         var parameters = JsonDocument.Parse(run.Output).RootElement.GetProperty("schedulers")[0].GetProperty("parameters").EnumerateArray().ToArray();
-        parameters.Single(parameter => parameter.GetProperty("key").GetString() == "num_cycles").GetProperty("default").GetDouble().Should().Be(0.5);
-        parameters.Single(parameter => parameter.GetProperty("key").GetString() == "learning_rate").GetProperty("default").ValueKind.Should().Be(JsonValueKind.Null);
+        parameters.Single(parameter => parameter.GetProperty("key").GetString() == ScheduleKeys.NumCycles).GetProperty("default").GetDouble().Should().Be(0.5);
+        parameters.Single(parameter => parameter.GetProperty("key").GetString() == ScheduleKeys.LearningRate).GetProperty("default").ValueKind.Should().Be(JsonValueKind.Null);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class ReplayCommandTests : IDisposable
         run.ExitCode.Should().Be(0, run.Error);
         using var document = JsonDocument.Parse(run.Output);
         document.RootElement.GetProperty("lr").GetArrayLength().Should().Be(4);
-        document.RootElement.GetProperty("config").GetProperty("scheduler").GetString().Should().Be("ReduceLROnPlateau");
+        document.RootElement.GetProperty("config").GetProperty(ScheduleKeys.Scheduler).GetString().Should().Be("ReduceLROnPlateau");
     }
 
     [Fact]

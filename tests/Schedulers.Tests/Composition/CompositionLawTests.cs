@@ -25,7 +25,7 @@ public sealed class CompositionLawTests
     public void A_ChainedScheduler_of_one_schedule_is_that_schedule(string scheduler)
     {
         var child = RandomConfigurations.Create(scheduler, new Random(scheduler.Length + 1));
-        var options = child.Options.Without("learning_rate");
+        var options = child.Options.Without(ScheduleKeys.LearningRate);
         var chained = LearningRateSchedule.CreateBuilder().WithScheduler("ChainedScheduler").WithLearningRate(child.LearningRate)
             .WithSchedulers(options).Build();
 

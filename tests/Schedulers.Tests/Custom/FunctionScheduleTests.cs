@@ -38,12 +38,12 @@ public sealed class FunctionScheduleTests
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     [InlineData(-0.5)]
-    public void A_factor_that_is_not_finite_and_non_negative_is_refused_at_its_step(double factor)
+    public void A_factor_that_is_not_finite_and_non_negative_fails_at_its_step_as_a_runtime_error(double factor)
     {
         var schedule = LearningRateSchedule.FromFunction(0.01, step => step == 7 ? factor : 1.0);
 
         schedule.GetLearningRate(6).Should().Be(0.01);
-        FluentActions.Invoking(() => schedule.GetLearningRate(7)).Should().Throw<ScheduleConfigurationException>()
+        FluentActions.Invoking(() => schedule.GetLearningRate(7)).Should().Throw<InvalidOperationException>()
             .Which.Message.Should().Contain("lr_lambda").And.Contain("step 7");
     }
 
@@ -54,6 +54,6 @@ public sealed class FunctionScheduleTests
     public void A_function_schedule_refuses_a_learning_rate_that_is_not_positive(double learningRate)
     {
         FluentActions.Invoking(() => LearningRateSchedule.FromFunction(learningRate, _ => 1.0)).Should().Throw<ScheduleConfigurationException>()
-            .Which.Keys.Should().Equal("learning_rate");
+            .Which.Keys.Should().Equal(ScheduleKeys.LearningRate);
     }
 }

@@ -107,25 +107,25 @@ public sealed class InterpolatedTests
     [InlineData("0.001")]
     public void Points_that_are_not_two_or_more_step_rate_pairs_are_refused(string points)
     {
-        RefusalOf($$"""{"scheduler":"interpolated","points":{{points}}}""").Keys.Should().Equal("points");
+        RefusalOf($$"""{"scheduler":"interpolated","points":{{points}}}""").Keys.Should().Equal(ScheduleKeys.Points);
     }
 
     [Fact]
     public void Log_linear_refuses_a_point_at_zero_naming_points_and_method()
     {
-        RefusalOf("""{"scheduler":"interpolated","method":"log_linear","points":[[0,0.001],[10,0.0]]}""").Keys.Should().Equal("points", "method");
+        RefusalOf("""{"scheduler":"interpolated","method":"log_linear","points":[[0,0.001],[10,0.0]]}""").Keys.Should().Equal(ScheduleKeys.Points, ScheduleKeys.Method);
     }
 
     [Fact]
     public void Points_that_are_all_zero_are_refused()
     {
-        RefusalOf("""{"scheduler":"interpolated","points":[[0,0.0],[10,0.0]]}""").Keys.Should().Equal("points");
+        RefusalOf("""{"scheduler":"interpolated","points":[[0,0.0],[10,0.0]]}""").Keys.Should().Equal(ScheduleKeys.Points);
     }
 
     [Fact]
     public void A_learning_rate_is_refused_because_the_points_carry_the_rates()
     {
-        RefusalOf("""{"scheduler":"interpolated","learning_rate":0.1,"points":[[0,0.001],[10,0.002]]}""").Keys.Should().Equal("learning_rate");
+        RefusalOf("""{"scheduler":"interpolated","learning_rate":0.1,"points":[[0,0.001],[10,0.002]]}""").Keys.Should().Equal(ScheduleKeys.LearningRate);
     }
 
     [Fact]

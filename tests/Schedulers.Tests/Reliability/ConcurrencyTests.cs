@@ -67,7 +67,7 @@ public sealed class ConcurrencyTests
 
     private static (long Start, int Length)[] Ranges(ScheduleOptions options, Random random)
     {
-        var total = options.TryGetValue("total_steps", out var value) ? (long)value!.NumberValue : 10_000;
+        var total = options.TryGetValue(ScheduleKeys.TotalSteps, out var value) ? (long)value!.NumberValue : 10_000;
         return [.. Enumerable.Range(0, 12).Select(_ => (random.NextInt64(0, total + 100), random.Next(1, 2_000)))];
     }
 

@@ -77,6 +77,7 @@ internal static class ConfigurationMutator
 
         var target = RandomObject(node!, random);
         var present = target.Select(property => property.Key).ToList();
+        // A string, not ScheduleKeys.LearningRate: tests/Schedulers.Fuzzer compiles this file without the library.
         var key = present.Count == 0 ? "learning_rate" : present[random.Next(present.Count)];
         switch (random.Next(9))
         {

@@ -70,8 +70,8 @@ public sealed class ExtremeValueTests
 
     /// <summary>Searches for an eta_min that the factor form (as the vector kernel computes it) misses by an ulp, so that the test can fail.</summary>
     [Theory]
-    [InlineData("CosineAnnealingLR", "T_max", true)]
-    [InlineData("CosineAnnealingWarmRestarts", "T_0", false)]
+    [InlineData("CosineAnnealingLR", ScheduleKeys.TMax, true)]
+    [InlineData("CosineAnnealingWarmRestarts", ScheduleKeys.T0, false)]
     public void A_cosine_never_goes_below_eta_min_and_reaches_it_exactly_where_it_ends_a_period(string scheduler, string period, bool reachesTheFloor)
     {
         var random = new Random(7);

@@ -38,7 +38,7 @@ public sealed class BuilderTests
     {
         var schedule = LearningRateSchedule.CreateBuilder()
             .WithScheduler("warmup_stable_decay").WithLearningRate(1).WithTotalSteps(100)
-            .With("decay_steps", 10).With("decay_type", "linear")
+            .With(ScheduleKeys.DecaySteps, 10).With(ScheduleKeys.DecayType, "linear")
             .Build();
 
         schedule.GetLearningRate(95).Should().BeApproximately(0.5, 1e-15);
@@ -48,6 +48,6 @@ public sealed class BuilderTests
     public void The_builder_refuses_with_every_problem()
     {
         FluentActions.Invoking(() => LearningRateSchedule.CreateBuilder().WithScheduler("constant").WithWarmupSteps(5).Build())
-            .Should().Throw<ScheduleConfigurationException>().Which.Keys.Should().BeEquivalentTo(["learning_rate", "warmup_steps"]);
+            .Should().Throw<ScheduleConfigurationException>().Which.Keys.Should().BeEquivalentTo([ScheduleKeys.LearningRate, ScheduleKeys.WarmupSteps]);
     }
 }

@@ -23,7 +23,7 @@ public sealed class PlateauConformanceTests
         var plateau = PlateauScheduler.FromJson(run.GetProperty("config").GetRawText());
         var metrics = run.GetProperty("metrics").EnumerateArray().Select(value => value.GetDouble()).ToArray();
         var reference = run.GetProperty("lr").EnumerateArray().Select(value => value.GetDouble()).ToArray();
-        var learningRate = run.GetProperty("config").GetProperty("learning_rate").GetDouble();
+        var learningRate = run.GetProperty("config").GetProperty(ScheduleKeys.LearningRate).GetDouble();
 
         plateau.Value.Should().BeApproximately(reference[0], ReferenceCurves.Tolerance(reference[0], learningRate));
         for (var i = 0; i < metrics.Length; i++)
@@ -39,7 +39,7 @@ public sealed class PlateauConformanceTests
     {
         var run = ReferenceCurves.PlateauRun(id);
         var reference = run.GetProperty("lr").EnumerateArray().Select(value => value.GetDouble()).ToArray();
-        var learningRate = run.GetProperty("config").GetProperty("learning_rate").GetDouble();
+        var learningRate = run.GetProperty("config").GetProperty(ScheduleKeys.LearningRate).GetDouble();
         var config = Path.GetTempFileName();
         var metrics = Path.GetTempFileName();
         try

@@ -125,8 +125,33 @@ public sealed class PlateauSchedulerTests
 
         var report = () => plateau.Report(metric);
 
-        report.Should().Throw<ScheduleConfigurationException>().Which.Keys().Should().Equal("metric");
+        report.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("metric");
         plateau.SaveState().ToJson().Should().Be(before);
+    }
+
+    [Fact]
+    public void The_values_handed_out_are_a_snapshot_that_later_reductions_do_not_change()
+    {
+        var plateau = PlateauScheduler.FromJson("""{"scheduler":"ReduceLROnPlateau","learning_rate":0.1,"factor":0.5,"patience":0}""");
+        var before = plateau.Values;
+
+        plateau.Report(1.0);
+        plateau.Report(1.0);
+
+        plateau.Value.Should().Be(0.05);
+        before.Should().Equal(0.1);
+    }
+
+    [Fact]
+    public void A_state_whose_values_are_out_of_the_groups_reach_is_refused_naming_each_and_changes_nothing()
+    {
+        var plateau = PlateauScheduler.FromJson(Basic, ParameterGroup.Scaled("unet", 0.1), ParameterGroup.Scaled("text_encoder", 0.05));
+        var saved = plateau.SaveState().ToJson().Replace("\"values\":[0.1,0.05]", "\"values\":[0.2,0.05]", StringComparison.Ordinal);
+
+        var restore = () => plateau.RestoreState(SchedulerState.FromJson(saved));
+
+        restore.Should().Throw<SchedulerStateMismatchException>().Which.Keys.Should().Equal("state.values[0]");
+        plateau.Values.Should().Equal(0.1, 0.05);
     }
 
     [Fact]
@@ -170,7 +195,7 @@ public sealed class PlateauSchedulerTests
 
         var restore = () => PlateauScheduler.FromJson(Basic).RestoreState(state);
 
-        restore.Should().Throw<ScheduleConfigurationException>().Which.Keys().Should().Equal("state.kind");
+        restore.Should().Throw<SchedulerStateMismatchException>().Which.Keys.Should().Equal("state.kind");
     }
 
     [Fact]
@@ -180,7 +205,7 @@ public sealed class PlateauSchedulerTests
 
         var restore = () => PlateauScheduler.FromJson("""{"scheduler":"ReduceLROnPlateau","learning_rate":0.1}""").RestoreState(state);
 
-        restore.Should().Throw<ScheduleConfigurationException>().Which.Keys().Should().Equal("state.fingerprint");
+        restore.Should().Throw<SchedulerStateMismatchException>().Which.Keys.Should().Equal("state.fingerprint");
     }
 
     [Fact]
@@ -215,7 +240,7 @@ public sealed class PlateauSchedulerTests
         var create = () => PlateauScheduler.FromJson("""{"scheduler":"ReduceLROnPlateau","learning_rate":0.1,"mode":"lowest","factor":1.0,"patience":-1,"threshold_mode":"relative","cooldown":1.5,"eps":-1}""");
 
         create.Should().Throw<ScheduleConfigurationException>().Which.Keys().Should()
-            .BeEquivalentTo("mode", "factor", "patience", "threshold_mode", "cooldown", "eps");
+            .BeEquivalentTo(ScheduleKeys.Mode, ScheduleKeys.Factor, ScheduleKeys.Patience, ScheduleKeys.ThresholdMode, ScheduleKeys.Cooldown, ScheduleKeys.Eps);
     }
 
     [Fact]
@@ -223,7 +248,7 @@ public sealed class PlateauSchedulerTests
     {
         var create = () => PlateauScheduler.FromJson("""{"scheduler":"ReduceLROnPlateau","learning_rate":0.1,"total_steps":1000}""");
 
-        create.Should().Throw<ScheduleConfigurationException>().Which.Keys().Should().Equal("total_steps");
+        create.Should().Throw<ScheduleConfigurationException>().Which.Keys().Should().Equal(ScheduleKeys.TotalSteps);
     }
 
     [Fact]
@@ -243,6 +268,6 @@ public sealed class PlateauSchedulerTests
     {
         var create = () => PlateauScheduler.FromJson("""{"scheduler":"ReduceLROnPlateau","learning_rate":0.1,"min_lr":0.001}""", ParameterGroup.Scaled("unet", 0.1, minValue: 0.01));
 
-        create.Should().Throw<ScheduleConfigurationException>().Which.Keys().Should().Equal("min_lr");
+        create.Should().Throw<ScheduleConfigurationException>().Which.Keys().Should().Equal(ScheduleKeys.MinLr);
     }
 }

@@ -100,6 +100,31 @@ public sealed class ScheduleStepperTests
     }
 
     [Fact]
+    public void The_values_handed_out_are_a_snapshot_that_later_steps_do_not_change()
+    {
+        var stepper = new ScheduleStepper(Cosine, ParameterGroup.Scaled("unet", 1e-4), ParameterGroup.Scaled("text_encoder", 5e-5));
+        var atStart = stepper.Values;
+
+        stepper.Step();
+
+        atStart.Should().Equal(0.0, 0.0);
+        stepper.Values[0].Should().BeApproximately(1e-5, 1e-20, "a tenth of the way through the warmup");
+    }
+
+    [Fact]
+    public void A_refused_state_leaves_the_stepper_where_it_was()
+    {
+        var stepper = new ScheduleStepper(Cosine);
+        stepper.Step();
+        var plateauState = PlateauScheduler.FromJson("""{"scheduler":"ReduceLROnPlateau","learning_rate":0.001}""").SaveState();
+
+        var restore = () => stepper.RestoreState(plateauState);
+
+        restore.Should().Throw<SchedulerStateMismatchException>();
+        stepper.CurrentStep.Should().Be(1);
+    }
+
+    [Fact]
     public void A_function_schedule_can_be_saved_and_restored()
     {
         var lambda = LearningRateSchedule.FromFunction(0.01, step => 1.0 / (1 + step));
@@ -122,8 +147,7 @@ public sealed class ScheduleStepperTests
 
         var restore = () => other.RestoreState(stepper.SaveState());
 
-        restore.Should().Throw<ScheduleConfigurationException>().Which.Problems.Should().ContainSingle()
-            .Which.Message.Should().Contain("state.fingerprint").And.Contain("different configuration");
+        restore.Should().Throw<SchedulerStateMismatchException>().Which.Message.Should().Contain("state.fingerprint").And.Contain("different configuration");
     }
 
     [Fact]
@@ -134,7 +158,7 @@ public sealed class ScheduleStepperTests
 
         var restore = () => other.RestoreState(state);
 
-        restore.Should().Throw<ScheduleConfigurationException>().Which.Keys().Should().Contain("state.fingerprint");
+        restore.Should().Throw<SchedulerStateMismatchException>().Which.Keys.Should().Equal("state.fingerprint");
     }
 
     [Fact]

@@ -6,9 +6,9 @@ public sealed class GuardRuleTests
         FluentActions.Invoking(() => LearningRateSchedule.FromJson(json)).Should().Throw<ScheduleConfigurationException>().Which;
 
     [Theory]
-    [InlineData("""{"scheduler":"constant","learning_rate":0.001,"warmup_steps":10}""", "warmup_steps", "constant_with_warmup")]
-    [InlineData("""{"scheduler":"constant","learning_rate":0.001,"total_steps":100,"warmup_ratio":0.5}""", "warmup_ratio", "constant_with_warmup")]
-    [InlineData("""{"scheduler":"piecewise_constant","learning_rate":0.001,"step_rules":"1:10,0.5","warmup_steps":5}""", "warmup_steps", "step_rules")]
+    [InlineData("""{"scheduler":"constant","learning_rate":0.001,"warmup_steps":10}""", ScheduleKeys.WarmupSteps, "constant_with_warmup")]
+    [InlineData("""{"scheduler":"constant","learning_rate":0.001,"total_steps":100,"warmup_ratio":0.5}""", ScheduleKeys.WarmupRatio, "constant_with_warmup")]
+    [InlineData("""{"scheduler":"piecewise_constant","learning_rate":0.001,"step_rules":"1:10,0.5","warmup_steps":5}""", ScheduleKeys.WarmupSteps, "step_rules")]
     public void A_positive_warmup_on_a_scheduler_without_one_is_refused_with_the_way_out(string json, string key, string advice)
     {
         var refusal = RefusalOf(json);
@@ -27,19 +27,19 @@ public sealed class GuardRuleTests
     }
 
     [Theory]
-    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":100,"warmup_steps":10,"warmup_ratio":0.1}""", "warmup_steps", "warmup_ratio")]
-    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":100,"min_lr":0.0001,"min_lr_ratio":0.1}""", "min_lr", "min_lr_ratio")]
-    [InlineData("""{"scheduler":"warmup_stable_decay","learning_rate":0.001,"total_steps":100,"decay_steps":10,"decay_ratio":0.1}""", "decay_steps", "decay_ratio")]
+    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":100,"warmup_steps":10,"warmup_ratio":0.1}""", ScheduleKeys.WarmupSteps, ScheduleKeys.WarmupRatio)]
+    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":100,"min_lr":0.0001,"min_lr_ratio":0.1}""", ScheduleKeys.MinLr, ScheduleKeys.MinLrRatio)]
+    [InlineData("""{"scheduler":"warmup_stable_decay","learning_rate":0.001,"total_steps":100,"decay_steps":10,"decay_ratio":0.1}""", ScheduleKeys.DecaySteps, ScheduleKeys.DecayRatio)]
     public void Two_keys_for_the_same_thing_are_refused_naming_both(string json, string first, string second)
     {
         RefusalOf(json).Keys.Should().Contain([first, second]);
     }
 
     [Theory]
-    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":100,"lr_end":0.0001}""", "lr_end")]
-    [InlineData("""{"scheduler":"linear","learning_rate":0.001,"total_steps":100,"num_cycles":2}""", "num_cycles")]
-    [InlineData("""{"scheduler":"cosine_with_restarts","learning_rate":0.001,"total_steps":100,"min_lr":0.0001}""", "min_lr")]
-    [InlineData("""{"scheduler":"warmup_stable_decay","learning_rate":0.001,"total_steps":100,"decay_steps":10,"warmup_start_lr":0.0001}""", "warmup_start_lr")]
+    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":100,"lr_end":0.0001}""", ScheduleKeys.LrEnd)]
+    [InlineData("""{"scheduler":"linear","learning_rate":0.001,"total_steps":100,"num_cycles":2}""", ScheduleKeys.NumCycles)]
+    [InlineData("""{"scheduler":"cosine_with_restarts","learning_rate":0.001,"total_steps":100,"min_lr":0.0001}""", ScheduleKeys.MinLr)]
+    [InlineData("""{"scheduler":"warmup_stable_decay","learning_rate":0.001,"total_steps":100,"decay_steps":10,"warmup_start_lr":0.0001}""", ScheduleKeys.WarmupStartLr)]
     public void A_key_the_scheduler_does_not_use_is_refused(string json, string key)
     {
         var refusal = RefusalOf(json);
@@ -73,13 +73,13 @@ public sealed class GuardRuleTests
     [Fact]
     public void Parameter_names_are_matched_exactly()
     {
-        RefusalOf("""{"scheduler":"cosine","learning_rate":0.001,"Total_Steps":100}""").Keys.Should().Contain(["Total_Steps", "total_steps"]);
+        RefusalOf("""{"scheduler":"cosine","learning_rate":0.001,"Total_Steps":100}""").Keys.Should().Contain(["Total_Steps", ScheduleKeys.TotalSteps]);
     }
 
     [Theory]
-    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":100.5}""", "total_steps")]
-    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":100,"warmup_steps":2.5}""", "warmup_steps")]
-    [InlineData("""{"scheduler":"inverse_sqrt","learning_rate":0.001,"timescale":0.5}""", "timescale")]
+    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":100.5}""", ScheduleKeys.TotalSteps)]
+    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":100,"warmup_steps":2.5}""", ScheduleKeys.WarmupSteps)]
+    [InlineData("""{"scheduler":"inverse_sqrt","learning_rate":0.001,"timescale":0.5}""", ScheduleKeys.Timescale)]
     public void A_fractional_step_count_is_refused(string json, string key)
     {
         var refusal = RefusalOf(json);
@@ -89,12 +89,12 @@ public sealed class GuardRuleTests
     }
 
     [Theory]
-    [InlineData("""{"scheduler":"constant","learning_rate":"NaN"}""", "learning_rate")]
-    [InlineData("""{"scheduler":"constant","learning_rate":"Infinity"}""", "learning_rate")]
-    [InlineData("""{"scheduler":"constant","learning_rate":1e999}""", "learning_rate")]
-    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":100,"num_cycles":"0.5"}""", "num_cycles")]
-    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":100,"num_cycles":null}""", "num_cycles")]
-    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":[100]}""", "total_steps")]
+    [InlineData("""{"scheduler":"constant","learning_rate":"NaN"}""", ScheduleKeys.LearningRate)]
+    [InlineData("""{"scheduler":"constant","learning_rate":"Infinity"}""", ScheduleKeys.LearningRate)]
+    [InlineData("""{"scheduler":"constant","learning_rate":1e999}""", ScheduleKeys.LearningRate)]
+    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":100,"num_cycles":"0.5"}""", ScheduleKeys.NumCycles)]
+    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":100,"num_cycles":null}""", ScheduleKeys.NumCycles)]
+    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":[100]}""", ScheduleKeys.TotalSteps)]
     public void A_value_that_is_not_a_finite_number_is_refused(string json, string key)
     {
         RefusalOf(json).Keys.Should().Equal(key);
@@ -104,7 +104,7 @@ public sealed class GuardRuleTests
     public void A_non_finite_number_from_code_is_refused()
     {
         FluentActions.Invoking(() => LearningRateSchedule.CreateBuilder().WithScheduler("constant").WithLearningRate(double.PositiveInfinity).Build())
-            .Should().Throw<ScheduleConfigurationException>().Which.Keys.Should().Equal("learning_rate");
+            .Should().Throw<ScheduleConfigurationException>().Which.Keys.Should().Equal(ScheduleKeys.LearningRate);
     }
 
     [Theory]
@@ -124,25 +124,25 @@ public sealed class GuardRuleTests
     }
 
     [Theory]
-    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"warmup_steps":10}""", "total_steps")]
-    [InlineData("""{"scheduler":"constant_with_warmup","learning_rate":0.001}""", "warmup_steps")]
-    [InlineData("""{"scheduler":"piecewise_constant","learning_rate":0.001}""", "step_rules")]
-    [InlineData("""{"scheduler":"warmup_stable_decay","learning_rate":0.001,"total_steps":100}""", "decay_steps")]
-    [InlineData("""{"learning_rate":0.001}""", "scheduler")]
-    [InlineData("""{"scheduler":"constant"}""", "learning_rate")]
+    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"warmup_steps":10}""", ScheduleKeys.TotalSteps)]
+    [InlineData("""{"scheduler":"constant_with_warmup","learning_rate":0.001}""", ScheduleKeys.WarmupSteps)]
+    [InlineData("""{"scheduler":"piecewise_constant","learning_rate":0.001}""", ScheduleKeys.StepRules)]
+    [InlineData("""{"scheduler":"warmup_stable_decay","learning_rate":0.001,"total_steps":100}""", ScheduleKeys.DecaySteps)]
+    [InlineData("""{"learning_rate":0.001}""", ScheduleKeys.Scheduler)]
+    [InlineData("""{"scheduler":"constant"}""", ScheduleKeys.LearningRate)]
     public void A_missing_required_parameter_is_refused(string json, string key)
     {
         RefusalOf(json).Keys.Should().Contain(key);
     }
 
     [Theory]
-    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":100,"warmup_ratio":0.1,"warmup_start_lr":0.001}""", "warmup_start_lr")]
-    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":100,"warmup_start_lr":0.0001}""", "warmup_start_lr")]
-    [InlineData("""{"scheduler":"linear","learning_rate":0.001,"total_steps":100,"min_lr":0.002}""", "min_lr")]
-    [InlineData("""{"scheduler":"polynomial","learning_rate":0.001,"total_steps":100,"power":0}""", "power")]
-    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":100,"num_cycles":0}""", "num_cycles")]
-    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":100,"warmup_ratio":1}""", "warmup_ratio")]
-    [InlineData("""{"scheduler":"polynomial","learning_rate":1e-8,"total_steps":100}""", "lr_end")]
+    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":100,"warmup_ratio":0.1,"warmup_start_lr":0.001}""", ScheduleKeys.WarmupStartLr)]
+    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":100,"warmup_start_lr":0.0001}""", ScheduleKeys.WarmupStartLr)]
+    [InlineData("""{"scheduler":"linear","learning_rate":0.001,"total_steps":100,"min_lr":0.002}""", ScheduleKeys.MinLr)]
+    [InlineData("""{"scheduler":"polynomial","learning_rate":0.001,"total_steps":100,"power":0}""", ScheduleKeys.Power)]
+    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":100,"num_cycles":0}""", ScheduleKeys.NumCycles)]
+    [InlineData("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":100,"warmup_ratio":1}""", ScheduleKeys.WarmupRatio)]
+    [InlineData("""{"scheduler":"polynomial","learning_rate":1e-8,"total_steps":100}""", ScheduleKeys.LrEnd)]
     public void A_value_outside_its_range_is_refused(string json, string key)
     {
         RefusalOf(json).Keys.Should().Contain(key);
@@ -153,11 +153,11 @@ public sealed class GuardRuleTests
     [InlineData("""{"scheduler":"warmup_stable_decay","learning_rate":0.001,"total_steps":100,"warmup_steps":10,"stable_steps":80,"decay_steps":20}""")]
     public void A_warmup_stable_decay_that_does_not_fit_in_total_steps_is_refused(string json)
     {
-        RefusalOf(json).Keys.Should().Contain(["decay_steps", "total_steps"]);
+        RefusalOf(json).Keys.Should().Contain([ScheduleKeys.DecaySteps, ScheduleKeys.TotalSteps]);
     }
 
     [Theory]
-    [InlineData("""{"scheduler":"warmup_stable_decay","learning_rate":0.001,"total_steps":100,"decay_steps":10,"decay_type":"linear","num_cycles":1}""", "num_cycles")]
+    [InlineData("""{"scheduler":"warmup_stable_decay","learning_rate":0.001,"total_steps":100,"decay_steps":10,"decay_type":"linear","num_cycles":1}""", ScheduleKeys.NumCycles)]
     public void A_warmup_stable_decay_shape_parameter_with_nothing_to_shape_is_refused(string json, string key)
     {
         RefusalOf(json).Keys.Should().Equal(key);
@@ -181,13 +181,13 @@ public sealed class GuardRuleTests
     [InlineData("1:10,")]
     public void Malformed_step_rules_are_refused(string rules)
     {
-        RefusalOf($$"""{"scheduler":"piecewise_constant","learning_rate":0.001,"step_rules":"{{rules}}"}""").Keys.Should().Equal("step_rules");
+        RefusalOf($$"""{"scheduler":"piecewise_constant","learning_rate":0.001,"step_rules":"{{rules}}"}""").Keys.Should().Equal(ScheduleKeys.StepRules);
     }
 
     [Fact]
     public void A_key_given_twice_is_refused()
     {
-        RefusalOf("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":100,"total_steps":200}""").Keys.Should().Equal("total_steps");
+        RefusalOf("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":100,"total_steps":200}""").Keys.Should().Equal(ScheduleKeys.TotalSteps);
     }
 
     [Fact]
@@ -195,7 +195,7 @@ public sealed class GuardRuleTests
     {
         var refusal = RefusalOf("""{"scheduler":"constant","learning_rate":-1,"warmup_steps":5,"power":2,"colour":"blue"}""");
 
-        refusal.Keys.Should().BeEquivalentTo(["learning_rate", "warmup_steps", "power", "colour"]);
+        refusal.Keys.Should().BeEquivalentTo([ScheduleKeys.LearningRate, ScheduleKeys.WarmupSteps, ScheduleKeys.Power, "colour"]);
         refusal.Problems.Should().HaveCount(4);
     }
 

@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Schedulers.Tests.Validation;
 
 public sealed class LenientCreationTests
@@ -16,7 +18,7 @@ public sealed class LenientCreationTests
         var result = LearningRateSchedule.CreateLenient(ScheduleOptions.FromJson("""{"scheduler":"constant","learning_rate":0.001,"warmup_steps":10}"""));
 
         result.Schedule.GetLearningRate(0).Should().Be(0.001);
-        result.Adjustments.Should().ContainSingle().Which.Should().Match<ScheduleAdjustment>(adjustment => adjustment.Key == "warmup_steps" && adjustment.NewValue == null);
+        result.Adjustments.Should().ContainSingle().Which.Should().Match<ScheduleAdjustment>(adjustment => adjustment.Key == ScheduleKeys.WarmupSteps && adjustment.NewValue == null);
     }
 
     [Fact]
@@ -25,16 +27,16 @@ public sealed class LenientCreationTests
         var result = LearningRateSchedule.CreateLenient(ScheduleOptions.FromJson(
             """{"scheduler":"linear","learning_rate":0.001,"total_steps":100,"warmup_steps":150,"power":2,"min_lr_ratio":-0.5}"""));
 
-        result.Adjustments.Select(adjustment => adjustment.Key).Should().BeEquivalentTo(["warmup_steps", "power", "min_lr_ratio"]);
+        result.Adjustments.Select(adjustment => adjustment.Key).Should().BeEquivalentTo([ScheduleKeys.WarmupSteps, ScheduleKeys.Power, ScheduleKeys.MinLrRatio]);
         result.Schedule.WarmupSteps.Should().Be(99);
-        result.Schedule.Options.Contains("power").Should().BeFalse();
+        result.Schedule.Options.Contains(ScheduleKeys.Power).Should().BeFalse();
     }
 
     [Fact]
     public void A_problem_only_the_user_can_fix_is_still_refused()
     {
         FluentActions.Invoking(() => LearningRateSchedule.CreateLenient(ScheduleOptions.FromJson("""{"scheduler":"cosine","learning_rate":0.001}""")))
-            .Should().Throw<ScheduleConfigurationException>().Which.Keys.Should().Equal("total_steps");
+            .Should().Throw<ScheduleConfigurationException>().Which.Keys.Should().Equal(ScheduleKeys.TotalSteps);
     }
 
     [Fact]
@@ -43,5 +45,39 @@ public sealed class LenientCreationTests
         var options = ScheduleOptions.FromJson("""{"scheduler":"constant","learning_rate":0.001,"warmup_steps":10}""");
 
         FluentActions.Invoking(() => LearningRateSchedule.Create(options)).Should().Throw<ScheduleConfigurationException>();
+    }
+
+    [Fact]
+    public void An_adjustment_keeps_the_value_the_user_gave_and_says_why_it_changed()
+    {
+        var result = LearningRateSchedule.CreateLenient(ScheduleOptions.FromJson("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":100,"warmup_steps":2.4}"""));
+
+        var adjustment = result.Adjustments.Should().ContainSingle().Which;
+        adjustment.OriginalValue.Should().Be(ParameterValue.FromNumber(2.4));
+        adjustment.NewValue.Should().Be(ParameterValue.FromNumber(2));
+        adjustment.ToString().Should().Be("warmup_steps: 2.4 -> 2 (rounded to a whole number)");
+    }
+
+    [Theory]
+    [InlineData(typeof(LenientScheduleResult))]
+    [InlineData(typeof(ScheduleAdjustment))]
+    public void Lenient_results_are_sealed_read_only_classes_that_only_the_library_creates(Type type)
+    {
+        type.IsSealed.Should().BeTrue();
+        type.GetConstructors().Should().BeEmpty("only the lenient path creates them");
+        type.GetProperties().Should().OnlyContain(property => property.SetMethod == null, "they are read-only");
+        type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Select(method => method.Name).Should().NotContain(["<Clone>$", "Deconstruct", "Equals", "GetHashCode"], "record equality over a schedule means nothing");
+    }
+
+    [Fact]
+    public void Two_adjustments_with_the_same_contents_are_distinct_objects()
+    {
+        var options = ScheduleOptions.FromJson("""{"scheduler":"constant","learning_rate":0.001,"warmup_steps":10}""");
+
+        var first = LearningRateSchedule.CreateLenient(options);
+        var second = LearningRateSchedule.CreateLenient(options);
+
+        first.Adjustments[0].Should().NotBe(second.Adjustments[0]);
     }
 }

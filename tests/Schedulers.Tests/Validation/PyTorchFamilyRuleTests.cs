@@ -15,14 +15,14 @@ public sealed class PyTorchFamilyRuleTests
     {
         var refusal = RefusalOf(json);
 
-        refusal.Keys.Should().Equal("warmup_steps");
+        refusal.Keys.Should().Equal(ScheduleKeys.WarmupSteps);
         refusal.Message.Should().Contain("SequentialLR").And.NotContainAny("NaN");
     }
 
     [Fact]
     public void OneCycleLR_refuses_a_max_lr_that_disagrees_with_learning_rate_naming_both()
     {
-        RefusalOf("""{"scheduler":"OneCycleLR","learning_rate":0.01,"max_lr":0.02,"total_steps":100}""").Keys.Should().Equal("max_lr", "learning_rate");
+        RefusalOf("""{"scheduler":"OneCycleLR","learning_rate":0.01,"max_lr":0.02,"total_steps":100}""").Keys.Should().Equal(ScheduleKeys.MaxLr, ScheduleKeys.LearningRate);
     }
 
     [Theory]
@@ -48,13 +48,13 @@ public sealed class PyTorchFamilyRuleTests
     [InlineData("""{"scheduler":"OneCycleLR","learning_rate":0.01,"total_steps":100,"pct_start":0.6,"three_phase":true}""")]
     public void OneCycleLR_refuses_a_pct_start_that_leaves_a_phase_without_steps(string json)
     {
-        RefusalOf(json).Keys.Should().Contain(["pct_start", "total_steps"]);
+        RefusalOf(json).Keys.Should().Contain([ScheduleKeys.PctStart, ScheduleKeys.TotalSteps]);
     }
 
     [Fact]
     public void OneCycleLR_requires_total_steps()
     {
-        RefusalOf("""{"scheduler":"OneCycleLR","learning_rate":0.01}""").Keys.Should().Equal("total_steps");
+        RefusalOf("""{"scheduler":"OneCycleLR","learning_rate":0.01}""").Keys.Should().Equal(ScheduleKeys.TotalSteps);
     }
 
     [Fact]
@@ -69,19 +69,19 @@ public sealed class PyTorchFamilyRuleTests
     [Fact]
     public void CyclicLR_refuses_a_base_lr_that_disagrees_with_learning_rate_naming_both()
     {
-        RefusalOf("""{"scheduler":"CyclicLR","learning_rate":0.01,"base_lr":0.02,"max_lr":0.1}""").Keys.Should().Equal("base_lr", "learning_rate");
+        RefusalOf("""{"scheduler":"CyclicLR","learning_rate":0.01,"base_lr":0.02,"max_lr":0.1}""").Keys.Should().Equal(ScheduleKeys.BaseLr, ScheduleKeys.LearningRate);
     }
 
     [Fact]
     public void CyclicLR_refuses_a_cycle_without_height()
     {
-        RefusalOf("""{"scheduler":"CyclicLR","learning_rate":0.01,"max_lr":0.01}""").Keys.Should().Equal("max_lr");
+        RefusalOf("""{"scheduler":"CyclicLR","learning_rate":0.01,"max_lr":0.01}""").Keys.Should().Equal(ScheduleKeys.MaxLr);
     }
 
     [Fact]
     public void CyclicLR_refuses_a_growing_exp_range_that_would_overflow()
     {
-        RefusalOf("""{"scheduler":"CyclicLR","learning_rate":0.01,"max_lr":0.1,"mode":"exp_range","gamma":1.5}""").Keys.Should().Equal("gamma");
+        RefusalOf("""{"scheduler":"CyclicLR","learning_rate":0.01,"max_lr":0.1,"mode":"exp_range","gamma":1.5}""").Keys.Should().Equal(ScheduleKeys.Gamma);
     }
 
     [Fact]
@@ -100,14 +100,14 @@ public sealed class PyTorchFamilyRuleTests
         var refusal = RefusalOf(
             """{"scheduler":"SequentialLR","learning_rate":0.01,"milestones":[10,5],"schedulers":[{"scheduler":"cosine"},{"scheduler":"StepLR"}]}""");
 
-        refusal.Keys.Should().Contain(["schedulers[0].total_steps", "schedulers[1].step_size", "milestones"]);
+        refusal.Keys.Should().Contain(["schedulers[0].total_steps", "schedulers[1].step_size", ScheduleKeys.Milestones]);
     }
 
     [Fact]
     public void SequentialLR_refuses_a_milestone_count_that_does_not_fit_its_schedulers()
     {
         RefusalOf("""{"scheduler":"SequentialLR","learning_rate":0.01,"milestones":[10,20],"schedulers":[{"scheduler":"constant"},{"scheduler":"constant"}]}""")
-            .Keys.Should().Contain(["milestones", "schedulers"]);
+            .Keys.Should().Contain([ScheduleKeys.Milestones, ScheduleKeys.Schedulers]);
     }
 
     [Theory]
@@ -117,7 +117,7 @@ public sealed class PyTorchFamilyRuleTests
     public void SequentialLR_refuses_milestones_that_are_not_positive_and_strictly_increasing(string milestones)
     {
         RefusalOf($$"""{"scheduler":"SequentialLR","learning_rate":0.01,"milestones":{{milestones}},"schedulers":[{"scheduler":"constant"},{"scheduler":"constant"},{"scheduler":"constant"}]}""")
-            .Keys.Should().Contain("milestones");
+            .Keys.Should().Contain(ScheduleKeys.Milestones);
     }
 
     [Theory]
@@ -126,7 +126,7 @@ public sealed class PyTorchFamilyRuleTests
     [InlineData("""{"scheduler":"constant"}""")]
     public void A_composite_refuses_schedulers_that_are_not_a_list_of_configurations(string schedulers)
     {
-        RefusalOf($$"""{"scheduler":"ChainedScheduler","learning_rate":0.01,"schedulers":{{schedulers}}}""").Keys.Should().Equal("schedulers");
+        RefusalOf($$"""{"scheduler":"ChainedScheduler","learning_rate":0.01,"schedulers":{{schedulers}}}""").Keys.Should().Equal(ScheduleKeys.Schedulers);
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class PyTorchFamilyRuleTests
     public void A_child_of_a_composite_with_a_refused_learning_rate_is_not_blamed_for_it()
     {
         RefusalOf("""{"scheduler":"SequentialLR","learning_rate":-1,"milestones":[],"schedulers":[{"scheduler":"constant"}]}""")
-            .Keys.Should().Equal("learning_rate");
+            .Keys.Should().Equal(ScheduleKeys.LearningRate);
     }
 
     [Fact]
@@ -159,6 +159,6 @@ public sealed class PyTorchFamilyRuleTests
         var first = LearningRateSchedule.FromJson("""{"scheduler":"constant","learning_rate":0.01}""");
 
         FluentActions.Invoking(() => LearningRateSchedule.Sequential([first, first], [])).Should().Throw<ScheduleConfigurationException>()
-            .Which.Keys.Should().Contain("milestones");
+            .Which.Keys.Should().Contain(ScheduleKeys.Milestones);
     }
 }
