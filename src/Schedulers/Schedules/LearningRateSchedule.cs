@@ -78,8 +78,9 @@ public abstract class LearningRateSchedule
     /// <summary>
     /// Creates PyTorch's <c>LambdaLR</c>: <c>learningRate * factor(step)</c> for a C# function, usable alone or as a child
     /// of <see cref="Sequential"/> and <see cref="Chained"/>. The function must be pure (the schedule is shared across
-    /// threads as it is); a factor that is not finite and &gt;= 0 is refused at the step where it appears. Such a
-    /// schedule cannot be written as JSON.
+    /// threads as it is); a factor that is not finite and &gt;= 0 makes <see cref="GetLearningRate"/> and
+    /// <see cref="Evaluate(long, Span{double})"/> throw <see cref="InvalidOperationException"/> naming the step and the
+    /// value, at the step where it appears. Such a schedule cannot be written as JSON.
     /// </summary>
     /// <param name="learningRate">The base learning rate; finite and &gt; 0.</param>
     /// <param name="factor">The factor at each step (PyTorch's <c>lr_lambda</c>).</param>

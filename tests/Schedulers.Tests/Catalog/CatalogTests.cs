@@ -59,7 +59,7 @@ public sealed class CatalogTests
     public void No_two_keys_share_a_command_line_flag()
     {
         SchedulerCatalog.AllParameterKeys
-            .SelectMany(key => new[] { SchedulerCatalog.FindParameter(key)!.CommandLineFlag, "--" + key }.Distinct(StringComparer.Ordinal))
+            .SelectMany(key => new[] { Schedulers.Cli.CommandLineFlag.For(key), Schedulers.Cli.CommandLineFlag.AliasFor(key) }.Distinct(StringComparer.Ordinal))
             .Should().OnlyHaveUniqueItems("two keys with one flag would leave one of them out of reach of the command line");
     }
 
