@@ -6,8 +6,8 @@ public sealed class ScheduleKeysTests
 {
     private static IEnumerable<string> Constants => typeof(ScheduleKeys)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Where(field => field.IsLiteral)
-        .Select(field => (string)field.GetRawConstantValue()!);
+        .Where(constant => constant.IsLiteral)
+        .Select(constant => (string)constant.GetRawConstantValue()!);
 
     [Fact]
     public void Every_key_any_scheduler_takes_has_a_public_constant()
