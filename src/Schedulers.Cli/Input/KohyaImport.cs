@@ -150,7 +150,7 @@ internal static class KohyaImport
         var totalSteps = steps * numProcesses;
 
         // Every setting is read (and a mistyped one refused) whether or not the chosen schedule uses it, as argparse does.
-        var values = Parameters.ToDictionary(source => source, source => reader.Read(KohyaMappings.ScheduleParameters.First(rule => rule.Source == source), totalSteps), StringComparer.Ordinal);
+        var values = KohyaMappings.ScheduleParameters.DistinctBy(rule => rule.Source).ToDictionary(rule => rule.Source, rule => reader.Read(rule, totalSteps), StringComparer.Ordinal);
         var warmup = values[KohyaMappings.WarmupSteps.Source] as long? ?? 0;
         var name = reader.Text(KohyaMappings.Scheduler.Source) ?? KohyaMappings.DefaultSchedule;
         var pyTorchClass = reader.Text(KohyaMappings.SchedulerType.Source) ?? string.Empty;
