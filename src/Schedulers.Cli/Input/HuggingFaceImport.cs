@@ -7,32 +7,11 @@ namespace Schedulers.Cli;
 /// <summary>
 /// The schedule Hugging Face's <c>Trainer</c> builds from a <c>TrainingArguments</c> JSON (<c>learning_rate</c>,
 /// <c>max_steps</c>, <c>lr_scheduler_type</c>, <c>warmup_steps</c>, <c>warmup_ratio</c>, <c>lr_scheduler_kwargs</c>),
-/// through <c>transformers.get_scheduler</c>: what it ignores is listed as notes, what it refuses is refused, every other
-/// key of the file is unrelated to the schedule and ignored.
+/// through <c>transformers.get_scheduler</c>, as <see cref="HuggingFaceMappings"/> tabulates it: what it ignores is listed
+/// as notes, what it refuses is refused, every other key of the file is unrelated to the schedule and ignored.
 /// </summary>
 internal static class HuggingFaceImport
 {
-    private const double DefaultLearningRate = 5e-5;
-
-    /// <summary><c>lr_scheduler_kwargs</c> names that differ from ours, per transformers' schedule functions.</summary>
-    private static readonly ImmutableDictionary<string, string> KeywordNames = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["min_lr_rate"] = "min_lr_ratio",
-        ["num_decay_steps"] = "decay_steps",
-        ["num_stable_steps"] = "stable_steps",
-    }.ToImmutableDictionary();
-
-    /// <summary>What each schedule function takes besides the warmup and training length, in transformers' names.</summary>
-    private static readonly ImmutableDictionary<string, ImmutableArray<string>> Keywords = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal)
-    {
-        ["linear"] = [],
-        ["cosine"] = ["num_cycles"],
-        ["cosine_with_restarts"] = ["num_cycles"],
-        ["polynomial"] = ["lr_end", "power"],
-        ["cosine_with_min_lr"] = ["num_cycles", "min_lr", "min_lr_rate"],
-        ["warmup_stable_decay"] = ["num_decay_steps", "num_stable_steps", "warmup_type", "decay_type", "min_lr_ratio", "num_cycles"],
-    }.ToImmutableDictionary();
-
     public static ImportedConfiguration FromJson(string json)
     {
         JsonElement root;
@@ -62,18 +41,18 @@ internal static class HuggingFaceImport
         var problems = new List<string>();
         var import = new ImportBuilder();
 
-        var learningRate = Number(root, "learning_rate", problems);
+        var learningRate = Number(root, HuggingFaceMappings.LearningRate.Source, problems);
         if (learningRate is null)
         {
-            import.Note($"learning_rate is not set: TrainingArguments' default {DefaultLearningRate.ToString("R", CultureInfo.InvariantCulture)} applies.");
+            import.Note($"learning_rate is not set: TrainingArguments' default {HuggingFaceMappings.DefaultLearningRate.ToString("R", CultureInfo.InvariantCulture)} applies.");
         }
 
-        var maxSteps = Number(root, "max_steps", problems);
-        var warmupSteps = Number(root, "warmup_steps", problems) ?? 0;
-        var warmupRatio = Number(root, "warmup_ratio", problems) ?? 0;
-        var name = Text(root, "lr_scheduler_type", problems) ?? "linear";
+        var maxSteps = Number(root, HuggingFaceMappings.MaxSteps.Source, problems);
+        var warmupSteps = Number(root, HuggingFaceMappings.WarmupSteps.Source, problems) ?? 0;
+        var warmupRatio = Number(root, HuggingFaceMappings.WarmupRatio.Source, problems) ?? 0;
+        var name = Text(root, HuggingFaceMappings.SchedulerType.Source, problems) ?? HuggingFaceMappings.DefaultSchedule;
         var kwargs = Kwargs(root, problems);
-        var plateau = name == "reduce_lr_on_plateau";
+        var plateau = name == HuggingFaceMappings.Plateau;
         if (!plateau && (maxSteps is not { } steps || steps <= 0 || steps != Math.Floor(steps)))
         {
             problems.Add($"max_steps {(maxSteps is null ? "is not set" : "= " + maxSteps.Value.ToString("R", CultureInfo.InvariantCulture))}: the Trainer then takes the length from num_train_epochs and the data set; give max_steps, a whole number >= 1.");
@@ -93,8 +72,8 @@ internal static class HuggingFaceImport
         if (plateau)
         {
             // get_scheduler returns ReduceLROnPlateau(optimizer, **lr_scheduler_kwargs) before it looks at any warmup.
-            import.Set(ScheduleOptions.SchedulerKey, "ReduceLROnPlateau", "lr_scheduler_type");
-            import.Set("learning_rate", learningRate ?? DefaultLearningRate, "learning_rate");
+            import.Set(ScheduleKeys.Scheduler, "ReduceLROnPlateau", HuggingFaceMappings.SchedulerType.Source);
+            import.Set(ScheduleKeys.LearningRate, learningRate ?? HuggingFaceMappings.DefaultLearningRate, HuggingFaceMappings.LearningRate.Source);
             if (warmupSteps > 0 || warmupRatio > 0)
             {
                 import.Note("the warmup is ignored: transformers' get_scheduler builds reduce_lr_on_plateau without one.");
@@ -112,15 +91,15 @@ internal static class HuggingFaceImport
 
         // TrainingArguments.get_warmup_steps: warmup_steps wins when > 0, else ceil(max_steps * warmup_ratio).
         var warmup = warmupSteps > 0 ? (long)warmupSteps : (long)Math.Ceiling(totalSteps * warmupRatio);
-        var warmupOrigin = warmupSteps > 0 ? "warmup_steps" : "ceil(max_steps × warmup_ratio)";
+        var warmupOrigin = warmupSteps > 0 ? HuggingFaceMappings.WarmupSteps.Origin : HuggingFaceMappings.WarmupRatio.Origin;
         if (warmupSteps > 0 && warmupRatio > 0)
         {
             import.Note("warmup_ratio is ignored: warmup_steps > 0 takes precedence in the Trainer.");
         }
 
-        import.Set(ScheduleOptions.SchedulerKey, name, "lr_scheduler_type");
-        import.Set("learning_rate", learningRate ?? DefaultLearningRate, "learning_rate");
-        import.Set("total_steps", totalSteps, "max_steps");
+        import.Set(ScheduleKeys.Scheduler, name, HuggingFaceMappings.SchedulerType.Source);
+        import.Set(ScheduleKeys.LearningRate, learningRate ?? HuggingFaceMappings.DefaultLearningRate, HuggingFaceMappings.LearningRate.Source);
+        import.Set(ScheduleKeys.TotalSteps, totalSteps, HuggingFaceMappings.MaxSteps.Source);
         switch (name)
         {
             case "constant":
@@ -134,26 +113,27 @@ internal static class HuggingFaceImport
                 return import.Build();
             case "constant_with_warmup":
             case "inverse_sqrt":
-                import.Set("warmup_steps", warmup, warmupOrigin);
+                import.Set(ScheduleKeys.WarmupSteps, warmup, warmupOrigin);
                 NoteIgnoredKeywords(name, kwargs, import);
                 return import.Build();
         }
 
-        if (!Keywords.TryGetValue(name, out var takes))
+        if (!HuggingFaceMappings.KeywordSchedules.Contains(name))
         {
-            throw new UsageException($"lr_scheduler_type '{name}' is not one of transformers' schedules here: {string.Join(", ", Keywords.Keys.Order(StringComparer.Ordinal).Concat(["constant", "constant_with_warmup", "inverse_sqrt"]))}.");
+            throw new UsageException($"lr_scheduler_type '{name}' is not one of transformers' schedules here: {string.Join(", ", HuggingFaceMappings.KeywordSchedules.Concat(HuggingFaceMappings.PlainSchedules))}.");
         }
 
-        import.Set("warmup_steps", warmup, warmupOrigin);
-        var refused = kwargs.Keys.Where(key => !takes.Contains(key)).ToArray();
+        import.Set(ScheduleKeys.WarmupSteps, warmup, warmupOrigin);
+        var takes = HuggingFaceMappings.Keywords.Where(rule => rule.IsUsedBy(name)).ToArray();
+        var refused = kwargs.Keys.Where(key => !takes.Any(rule => rule.Source == key)).ToArray();
         if (refused.Length > 0)
         {
-            throw new UsageException([.. refused.Select(key => $"lr_scheduler_kwargs {key}: transformers passes it to the {name} schedule function, which does not take it (TypeError){(takes.IsEmpty ? string.Empty : "; it takes " + string.Join(", ", takes))}.")]);
+            throw new UsageException([.. refused.Select(key => $"lr_scheduler_kwargs {key}: transformers passes it to the {name} schedule function, which does not take it (TypeError){(takes.Length == 0 ? string.Empty : "; it takes " + string.Join(", ", takes.Select(rule => rule.Source)))}.")]);
         }
 
         foreach (var (key, value) in kwargs)
         {
-            import.Set(KeywordNames.GetValueOrDefault(key, key), value, $"lr_scheduler_kwargs {key}");
+            import.Set(takes.First(rule => rule.Source == key).Target!, value, $"lr_scheduler_kwargs {key}");
         }
 
         return import.Build();
@@ -202,7 +182,7 @@ internal static class HuggingFaceImport
     /// <summary><c>lr_scheduler_kwargs</c>: an object, or a string holding one (as the Trainer's command line passes it).</summary>
     private static ImmutableDictionary<string, ParameterValue> Kwargs(JsonElement root, List<string> problems)
     {
-        if (!root.TryGetProperty("lr_scheduler_kwargs", out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!root.TryGetProperty(HuggingFaceMappings.SchedulerKeywords.Source, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return ImmutableDictionary<string, ParameterValue>.Empty;
         }

@@ -44,6 +44,16 @@ internal sealed class KohyaSettings(Dictionary<string, object> settings, bool fr
         var other => Refuse<string?>(key, other, "a string"),
     };
 
+    /// <summary>A setting read as <paramref name="rule"/> says sd-scripts reads it: a whole number stays one (a refusal names it as written).</summary>
+    /// <returns><see langword="null"/> when the setting is absent or refused.</returns>
+    public object? Read(ImportRule rule, long totalSteps) => !settings.ContainsKey(rule.Source) ? null : rule.Type switch
+    {
+        ImportValueType.Steps => Steps(rule.Source, totalSteps),
+        ImportValueType.Integer => Integer(rule.Source),
+        ImportValueType.Text => Text(rule.Source),
+        _ => Number(rule.Source),
+    };
+
     /// <summary>
     /// <c>lr_warmup_steps</c> / <c>lr_decay_steps</c>: an integer is steps; a float below 1 is a share of the training
     /// steps, truncated (<c>int(ratio * N)</c>). From arguments sd-scripts' <c>int_or_float</c> also reads <c>"10%"</c>
@@ -74,7 +84,7 @@ internal sealed class KohyaSettings(Dictionary<string, object> settings, bool fr
     public ImmutableDictionary<string, ParameterValue> SchedulerArguments()
     {
         IEnumerable<string> items;
-        switch (settings.GetValueOrDefault("lr_scheduler_args"))
+        switch (settings.GetValueOrDefault(KohyaMappings.SchedulerArguments.Source))
         {
             case null:
                 return ImmutableDictionary<string, ParameterValue>.Empty;
@@ -85,7 +95,7 @@ internal sealed class KohyaSettings(Dictionary<string, object> settings, bool fr
                 items = array.Cast<string>();
                 break;
             case var other:
-                return Refuse<ImmutableDictionary<string, ParameterValue>>("lr_scheduler_args", other, "a list of \"key=value\" strings");
+                return Refuse<ImmutableDictionary<string, ParameterValue>>(KohyaMappings.SchedulerArguments.Source, other, "a list of \"key=value\" strings");
         }
 
         var arguments = ImmutableDictionary.CreateBuilder<string, ParameterValue>(StringComparer.Ordinal);
