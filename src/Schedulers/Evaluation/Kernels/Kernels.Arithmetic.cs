@@ -11,60 +11,42 @@ internal static partial class Kernels
     public static void MultiplyByScaled<T>(Span<T> values, ReadOnlySpan<T> factors, double inverse)
         where T : unmanaged
     {
-        var i = 0;
+        ref var value = ref MemoryMarshal.GetReference(values);
+        ref var factor = ref MemoryMarshal.GetReference(factors);
+        var i = Vector512.IsHardwareAccelerated ? MultiplyByScaled<Width512<T>, Vector512<T>, T>(ref value, ref factor, values.Length, inverse)
+            : Vector256.IsHardwareAccelerated ? MultiplyByScaled<Width256<T>, Vector256<T>, T>(ref value, ref factor, values.Length, inverse)
+            : 0;
         if (typeof(T) == typeof(double))
         {
-            ref var value = ref Unsafe.As<T, double>(ref MemoryMarshal.GetReference(values));
-            ref var factor = ref Unsafe.As<T, double>(ref MemoryMarshal.GetReference(factors));
-            if (Vector512.IsHardwareAccelerated)
-            {
-                var inverses = Vector512.Create(inverse);
-                for (; i <= values.Length - Vector512<double>.Count; i += Vector512<double>.Count)
-                {
-                    (Vector512.LoadUnsafe(ref value, (nuint)i) * (Vector512.LoadUnsafe(ref factor, (nuint)i) * inverses)).StoreUnsafe(ref value, (nuint)i);
-                }
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                var inverses = Vector256.Create(inverse);
-                for (; i <= values.Length - Vector256<double>.Count; i += Vector256<double>.Count)
-                {
-                    (Vector256.LoadUnsafe(ref value, (nuint)i) * (Vector256.LoadUnsafe(ref factor, (nuint)i) * inverses)).StoreUnsafe(ref value, (nuint)i);
-                }
-            }
-
             for (; i < values.Length; i++)
             {
-                Unsafe.Add(ref value, i) *= Unsafe.Add(ref factor, i) * inverse;
+                Unsafe.Add(ref Unsafe.As<T, double>(ref value), i) *= Unsafe.Add(ref Unsafe.As<T, double>(ref factor), i) * inverse;
             }
         }
         else
         {
-            ref var value = ref Unsafe.As<T, float>(ref MemoryMarshal.GetReference(values));
-            ref var factor = ref Unsafe.As<T, float>(ref MemoryMarshal.GetReference(factors));
             var single = (float)inverse;
-            if (Vector512.IsHardwareAccelerated)
-            {
-                var inverses = Vector512.Create(single);
-                for (; i <= values.Length - Vector512<float>.Count; i += Vector512<float>.Count)
-                {
-                    (Vector512.LoadUnsafe(ref value, (nuint)i) * (Vector512.LoadUnsafe(ref factor, (nuint)i) * inverses)).StoreUnsafe(ref value, (nuint)i);
-                }
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                var inverses = Vector256.Create(single);
-                for (; i <= values.Length - Vector256<float>.Count; i += Vector256<float>.Count)
-                {
-                    (Vector256.LoadUnsafe(ref value, (nuint)i) * (Vector256.LoadUnsafe(ref factor, (nuint)i) * inverses)).StoreUnsafe(ref value, (nuint)i);
-                }
-            }
-
             for (; i < values.Length; i++)
             {
-                Unsafe.Add(ref value, i) *= Unsafe.Add(ref factor, i) * single;
+                Unsafe.Add(ref Unsafe.As<T, float>(ref value), i) *= Unsafe.Add(ref Unsafe.As<T, float>(ref factor), i) * single;
             }
         }
+    }
+
+    /// <summary>The whole vectors of <see cref="MultiplyByScaled{T}(Span{T}, ReadOnlySpan{T}, double)"/>; returns where the scalar tail starts.</summary>
+    private static int MultiplyByScaled<TWidth, TVector, TLane>(ref TLane value, ref TLane factor, int length, double inverse)
+        where TWidth : IVectorWidth<TVector, TLane>
+        where TVector : struct
+        where TLane : unmanaged
+    {
+        var inverses = TWidth.Create(inverse);
+        var i = 0;
+        for (; i <= length - TWidth.Count; i += TWidth.Count)
+        {
+            TWidth.Store(TWidth.Multiply(TWidth.Load(ref value, (nuint)i), TWidth.Multiply(TWidth.Load(ref factor, (nuint)i), inverses)), ref value, (nuint)i);
+        }
+
+        return i;
     }
 
     /// <summary><c>values[i] *= factor</c>, in the output's precision.</summary>

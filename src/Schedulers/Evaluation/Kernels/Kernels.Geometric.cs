@@ -23,24 +23,9 @@ internal static partial class Kernels
 
             ref var target = ref MemoryMarshal.GetReference(block);
             ref var powers = ref MemoryMarshal.GetArrayDataReference(table.Powers);
-            var i = 0;
-            if (Vector512.IsHardwareAccelerated)
-            {
-                var factor = Vector512.Create(anchor);
-                for (; i <= block.Length - Vector512<double>.Count; i += Vector512<double>.Count)
-                {
-                    Lanes.Store(factor * Vector512.LoadUnsafe(ref powers, (nuint)i), ref target, (nuint)i);
-                }
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                var factor = Vector256.Create(anchor);
-                for (; i <= block.Length - Vector256<double>.Count; i += Vector256<double>.Count)
-                {
-                    Lanes.Store(factor * Vector256.LoadUnsafe(ref powers, (nuint)i), ref target, (nuint)i);
-                }
-            }
-
+            var i = Vector512.IsHardwareAccelerated ? ScaleTable<Width512<double>, Vector512<double>, double, T>(ref target, ref powers, block.Length, anchor)
+                : Vector256.IsHardwareAccelerated ? ScaleTable<Width256<double>, Vector256<double>, double, T>(ref target, ref powers, block.Length, anchor)
+                : 0;
             for (; i < block.Length; i++)
             {
                 Lanes.Store(anchor * Unsafe.Add(ref powers, i), ref target, i);
@@ -57,16 +42,26 @@ internal static partial class Kernels
         ref var target = ref MemoryMarshal.GetReference(block);
         ref var powers = ref MemoryMarshal.GetArrayDataReference(table.PowersSingle);
         var single = (float)anchor;
-        var factor = Vector256.Create(single);
-        var i = 0;
-        for (; i <= block.Length - Vector256<float>.Count; i += Vector256<float>.Count)
-        {
-            (factor * Vector256.LoadUnsafe(ref powers, (nuint)i)).StoreUnsafe(ref target, (nuint)i);
-        }
-
-        for (; i < block.Length; i++)
+        for (var i = ScaleTable<Width256<float>, Vector256<float>, float, float>(ref target, ref powers, block.Length, anchor); i < block.Length; i++)
         {
             Unsafe.Add(ref target, i) = single * Unsafe.Add(ref powers, i);
         }
+    }
+
+    /// <summary><c>target[i] = factor * table[i]</c> over the whole vectors of a block; returns where the scalar tail starts.</summary>
+    private static int ScaleTable<TWidth, TVector, TLane, T>(ref T target, ref TLane table, int length, double factor)
+        where TWidth : IVectorWidth<TVector, TLane>
+        where TVector : struct
+        where TLane : unmanaged
+        where T : unmanaged
+    {
+        var factors = TWidth.Create(factor);
+        var i = 0;
+        for (; i <= length - TWidth.Count; i += TWidth.Count)
+        {
+            TWidth.Store(TWidth.Multiply(factors, TWidth.Load(ref table, (nuint)i)), ref target, (nuint)i);
+        }
+
+        return i;
     }
 }

@@ -58,159 +58,93 @@ internal static partial class Kernels
         }
     }
 
-    /// <summary>Four consecutive whole blocks at once: each pair of table loads serves four outputs, so the loop is bound by stores, not loads.</summary>
+    /// <summary>Four consecutive whole blocks at once, at the widest vectors the hardware has and the table divides into.</summary>
     private static void RotateGroup<T>(Span<T> group, RotationTable table, ReadOnlySpan<double> cosines, ReadOnlySpan<double> sines, double amplitude, double offset, double floor)
         where T : unmanaged
     {
         var length = table.BlockLength;
-        if (!Vector512.IsHardwareAccelerated && Vector256.IsHardwareAccelerated && length % Vector256<float>.Count == 0)
+        if (Vector512.IsHardwareAccelerated && length % Vector512<float>.Count == 0)
         {
-            RotateGroup256(group, table, cosines, sines, amplitude, offset, floor);
-            return;
+            if (typeof(T) == typeof(float))
+            {
+                RotateGroup<Width512<float>, Vector512<float>, float>(MemoryMarshal.Cast<T, float>(group), table.CosSingle, table.SinSingle, cosines, sines, amplitude, offset, floor, clamp: true);
+            }
+            else
+            {
+                RotateGroup<Width512<double>, Vector512<double>, double>(MemoryMarshal.Cast<T, double>(group), table.Cos, table.Sin, cosines, sines, amplitude, offset, floor, clamp: true);
+            }
         }
-
-        if (!Vector512.IsHardwareAccelerated || length % Vector512<float>.Count != 0)
+        else if (!Vector512.IsHardwareAccelerated && Vector256.IsHardwareAccelerated && length % Vector256<float>.Count == 0)
+        {
+            if (typeof(T) == typeof(float))
+            {
+                RotateGroup<Width256<float>, Vector256<float>, float>(MemoryMarshal.Cast<T, float>(group), table.CosSingle, table.SinSingle, cosines, sines, amplitude, offset, floor, clamp: true);
+            }
+            else
+            {
+                // Only this loop, tuned for machines without AVX-512, leaves out the clamp where it provably does nothing;
+                // the others always clamp, so that each runs as it was measured.
+                var clamp = MayReachFloor(table, cosines, amplitude, offset, floor);
+                RotateGroup<Width256<double>, Vector256<double>, double>(MemoryMarshal.Cast<T, double>(group), table.Cos, table.Sin, cosines, sines, amplitude, offset, floor, clamp);
+            }
+        }
+        else
         {
             for (var k = 0; k < BlocksPerGroup; k++)
             {
                 RotateBlock(group.Slice(k * length, length), table, amplitude * cosines[k], -amplitude * sines[k], offset, floor);
             }
-
-            return;
-        }
-
-        if (typeof(T) == typeof(float))
-        {
-            RotateGroupSingle(MemoryMarshal.Cast<T, float>(group), table, cosines, sines, amplitude, offset, floor);
-            return;
-        }
-
-        ref var target = ref MemoryMarshal.GetReference(group);
-        ref var cosTable = ref MemoryMarshal.GetArrayDataReference(table.Cos);
-        ref var sinTable = ref MemoryMarshal.GetArrayDataReference(table.Sin);
-        var a0 = Vector512.Create(amplitude * cosines[0]);
-        var b0 = Vector512.Create(-amplitude * sines[0]);
-        var a1 = Vector512.Create(amplitude * cosines[1]);
-        var b1 = Vector512.Create(-amplitude * sines[1]);
-        var a2 = Vector512.Create(amplitude * cosines[2]);
-        var b2 = Vector512.Create(-amplitude * sines[2]);
-        var a3 = Vector512.Create(amplitude * cosines[3]);
-        var b3 = Vector512.Create(-amplitude * sines[3]);
-        var c = Vector512.Create(offset);
-        var lowest = Vector512.Create(floor);
-        var stride = (nuint)length;
-        for (nuint i = 0; i < stride; i += (nuint)Vector512<double>.Count)
-        {
-            var cosJ = Vector512.LoadUnsafe(ref cosTable, i);
-            var sinJ = Vector512.LoadUnsafe(ref sinTable, i);
-            Lanes.Store(Vector512.MaxNative(Vector512.FusedMultiplyAdd(a0, cosJ, Vector512.FusedMultiplyAdd(b0, sinJ, c)), lowest), ref target, i);
-            Lanes.Store(Vector512.MaxNative(Vector512.FusedMultiplyAdd(a1, cosJ, Vector512.FusedMultiplyAdd(b1, sinJ, c)), lowest), ref target, i + stride);
-            Lanes.Store(Vector512.MaxNative(Vector512.FusedMultiplyAdd(a2, cosJ, Vector512.FusedMultiplyAdd(b2, sinJ, c)), lowest), ref target, i + (2 * stride));
-            Lanes.Store(Vector512.MaxNative(Vector512.FusedMultiplyAdd(a3, cosJ, Vector512.FusedMultiplyAdd(b3, sinJ, c)), lowest), ref target, i + (3 * stride));
-        }
-    }
-
-    /// <summary>The group kernel in single precision, sixteen lanes wide, for float output.</summary>
-    private static void RotateGroupSingle(Span<float> group, RotationTable table, ReadOnlySpan<double> cosines, ReadOnlySpan<double> sines, double amplitude, double offset, double floor)
-    {
-        ref var target = ref MemoryMarshal.GetReference(group);
-        ref var cosTable = ref MemoryMarshal.GetArrayDataReference(table.CosSingle);
-        ref var sinTable = ref MemoryMarshal.GetArrayDataReference(table.SinSingle);
-        var a0 = Vector512.Create((float)(amplitude * cosines[0]));
-        var b0 = Vector512.Create((float)(-amplitude * sines[0]));
-        var a1 = Vector512.Create((float)(amplitude * cosines[1]));
-        var b1 = Vector512.Create((float)(-amplitude * sines[1]));
-        var a2 = Vector512.Create((float)(amplitude * cosines[2]));
-        var b2 = Vector512.Create((float)(-amplitude * sines[2]));
-        var a3 = Vector512.Create((float)(amplitude * cosines[3]));
-        var b3 = Vector512.Create((float)(-amplitude * sines[3]));
-        var c = Vector512.Create((float)offset);
-        var lowest = Vector512.Create((float)floor);
-        var stride = (nuint)table.BlockLength;
-        for (nuint i = 0; i < stride; i += (nuint)Vector512<float>.Count)
-        {
-            var cosJ = Vector512.LoadUnsafe(ref cosTable, i);
-            var sinJ = Vector512.LoadUnsafe(ref sinTable, i);
-            Vector512.MaxNative(Vector512.FusedMultiplyAdd(a0, cosJ, Vector512.FusedMultiplyAdd(b0, sinJ, c)), lowest).StoreUnsafe(ref target, i);
-            Vector512.MaxNative(Vector512.FusedMultiplyAdd(a1, cosJ, Vector512.FusedMultiplyAdd(b1, sinJ, c)), lowest).StoreUnsafe(ref target, i + stride);
-            Vector512.MaxNative(Vector512.FusedMultiplyAdd(a2, cosJ, Vector512.FusedMultiplyAdd(b2, sinJ, c)), lowest).StoreUnsafe(ref target, i + (2 * stride));
-            Vector512.MaxNative(Vector512.FusedMultiplyAdd(a3, cosJ, Vector512.FusedMultiplyAdd(b3, sinJ, c)), lowest).StoreUnsafe(ref target, i + (3 * stride));
         }
     }
 
     /// <summary>
-    /// The group kernel with 256-bit vectors (machines without AVX-512): four blocks per pair of table loads, float output
-    /// in single precision eight lanes wide, as the 512-bit kernels do.
+    /// The group kernel at one vector width, the table in the output's precision (float output is computed in single
+    /// precision: the table's rounding, 6e-8, is far inside float's 1e-6 contract). Each pair of table loads serves four
+    /// outputs, so the loop is bound by stores, not loads.
     /// </summary>
-    private static void RotateGroup256<T>(Span<T> group, RotationTable table, ReadOnlySpan<double> cosines, ReadOnlySpan<double> sines, double amplitude, double offset, double floor)
-        where T : unmanaged
+    private static void RotateGroup<TWidth, TVector, TLane>(Span<TLane> group, TLane[] cosTable, TLane[] sinTable, ReadOnlySpan<double> cosines, ReadOnlySpan<double> sines, double amplitude, double offset, double floor, bool clamp)
+        where TWidth : IVectorWidth<TVector, TLane>
+        where TVector : struct
+        where TLane : unmanaged
     {
-        var stride = (nuint)table.BlockLength;
-        if (typeof(T) == typeof(float))
-        {
-            ref var single = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<T, float>(group));
-            ref var cosSingle = ref MemoryMarshal.GetArrayDataReference(table.CosSingle);
-            ref var sinSingle = ref MemoryMarshal.GetArrayDataReference(table.SinSingle);
-            var fa0 = Vector256.Create((float)(amplitude * cosines[0]));
-            var fb0 = Vector256.Create((float)(-amplitude * sines[0]));
-            var fa1 = Vector256.Create((float)(amplitude * cosines[1]));
-            var fb1 = Vector256.Create((float)(-amplitude * sines[1]));
-            var fa2 = Vector256.Create((float)(amplitude * cosines[2]));
-            var fb2 = Vector256.Create((float)(-amplitude * sines[2]));
-            var fa3 = Vector256.Create((float)(amplitude * cosines[3]));
-            var fb3 = Vector256.Create((float)(-amplitude * sines[3]));
-            var fc = Vector256.Create((float)offset);
-            var flowest = Vector256.Create((float)floor);
-            for (nuint i = 0; i < stride; i += (nuint)Vector256<float>.Count)
-            {
-                var cosJ = Vector256.LoadUnsafe(ref cosSingle, i);
-                var sinJ = Vector256.LoadUnsafe(ref sinSingle, i);
-                Vector256.MaxNative(Vector256.FusedMultiplyAdd(fa0, cosJ, Vector256.FusedMultiplyAdd(fb0, sinJ, fc)), flowest).StoreUnsafe(ref single, i);
-                Vector256.MaxNative(Vector256.FusedMultiplyAdd(fa1, cosJ, Vector256.FusedMultiplyAdd(fb1, sinJ, fc)), flowest).StoreUnsafe(ref single, i + stride);
-                Vector256.MaxNative(Vector256.FusedMultiplyAdd(fa2, cosJ, Vector256.FusedMultiplyAdd(fb2, sinJ, fc)), flowest).StoreUnsafe(ref single, i + (2 * stride));
-                Vector256.MaxNative(Vector256.FusedMultiplyAdd(fa3, cosJ, Vector256.FusedMultiplyAdd(fb3, sinJ, fc)), flowest).StoreUnsafe(ref single, i + (3 * stride));
-            }
-
-            return;
-        }
-
         ref var target = ref MemoryMarshal.GetReference(group);
-        ref var cosTable = ref MemoryMarshal.GetArrayDataReference(table.Cos);
-        ref var sinTable = ref MemoryMarshal.GetArrayDataReference(table.Sin);
-        var a0 = Vector256.Create(amplitude * cosines[0]);
-        var b0 = Vector256.Create(-amplitude * sines[0]);
-        var a1 = Vector256.Create(amplitude * cosines[1]);
-        var b1 = Vector256.Create(-amplitude * sines[1]);
-        var a2 = Vector256.Create(amplitude * cosines[2]);
-        var b2 = Vector256.Create(-amplitude * sines[2]);
-        var a3 = Vector256.Create(amplitude * cosines[3]);
-        var b3 = Vector256.Create(-amplitude * sines[3]);
-        var c = Vector256.Create(offset);
-        if (!MayReachFloor(table, cosines, amplitude, offset, floor))
+        ref var cosJs = ref MemoryMarshal.GetArrayDataReference(cosTable);
+        ref var sinJs = ref MemoryMarshal.GetArrayDataReference(sinTable);
+        var a0 = TWidth.Create(amplitude * cosines[0]);
+        var b0 = TWidth.Create(-amplitude * sines[0]);
+        var a1 = TWidth.Create(amplitude * cosines[1]);
+        var b1 = TWidth.Create(-amplitude * sines[1]);
+        var a2 = TWidth.Create(amplitude * cosines[2]);
+        var b2 = TWidth.Create(-amplitude * sines[2]);
+        var a3 = TWidth.Create(amplitude * cosines[3]);
+        var b3 = TWidth.Create(-amplitude * sines[3]);
+        var c = TWidth.Create(offset);
+        var stride = (nuint)(group.Length / BlocksPerGroup);
+        if (!clamp)
         {
             // Two FMAs and a store per vector: without the clamp's third operation the loop keeps pace with the stores.
-            for (nuint i = 0; i < stride; i += (nuint)Vector256<double>.Count)
+            for (nuint i = 0; i < stride; i += (nuint)TWidth.Count)
             {
-                var cosJ = Vector256.LoadUnsafe(ref cosTable, i);
-                var sinJ = Vector256.LoadUnsafe(ref sinTable, i);
-                Lanes.Store(Vector256.FusedMultiplyAdd(a0, cosJ, Vector256.FusedMultiplyAdd(b0, sinJ, c)), ref target, i);
-                Lanes.Store(Vector256.FusedMultiplyAdd(a1, cosJ, Vector256.FusedMultiplyAdd(b1, sinJ, c)), ref target, i + stride);
-                Lanes.Store(Vector256.FusedMultiplyAdd(a2, cosJ, Vector256.FusedMultiplyAdd(b2, sinJ, c)), ref target, i + (2 * stride));
-                Lanes.Store(Vector256.FusedMultiplyAdd(a3, cosJ, Vector256.FusedMultiplyAdd(b3, sinJ, c)), ref target, i + (3 * stride));
+                var cosJ = TWidth.Load(ref cosJs, i);
+                var sinJ = TWidth.Load(ref sinJs, i);
+                TWidth.Store(TWidth.FusedMultiplyAdd(a0, cosJ, TWidth.FusedMultiplyAdd(b0, sinJ, c)), ref target, i);
+                TWidth.Store(TWidth.FusedMultiplyAdd(a1, cosJ, TWidth.FusedMultiplyAdd(b1, sinJ, c)), ref target, i + stride);
+                TWidth.Store(TWidth.FusedMultiplyAdd(a2, cosJ, TWidth.FusedMultiplyAdd(b2, sinJ, c)), ref target, i + (2 * stride));
+                TWidth.Store(TWidth.FusedMultiplyAdd(a3, cosJ, TWidth.FusedMultiplyAdd(b3, sinJ, c)), ref target, i + (3 * stride));
             }
 
             return;
         }
 
-        var lowest = Vector256.Create(floor);
-        for (nuint i = 0; i < stride; i += (nuint)Vector256<double>.Count)
+        var lowest = TWidth.Create(floor);
+        for (nuint i = 0; i < stride; i += (nuint)TWidth.Count)
         {
-            var cosJ = Vector256.LoadUnsafe(ref cosTable, i);
-            var sinJ = Vector256.LoadUnsafe(ref sinTable, i);
-            Lanes.Store(Vector256.MaxNative(Vector256.FusedMultiplyAdd(a0, cosJ, Vector256.FusedMultiplyAdd(b0, sinJ, c)), lowest), ref target, i);
-            Lanes.Store(Vector256.MaxNative(Vector256.FusedMultiplyAdd(a1, cosJ, Vector256.FusedMultiplyAdd(b1, sinJ, c)), lowest), ref target, i + stride);
-            Lanes.Store(Vector256.MaxNative(Vector256.FusedMultiplyAdd(a2, cosJ, Vector256.FusedMultiplyAdd(b2, sinJ, c)), lowest), ref target, i + (2 * stride));
-            Lanes.Store(Vector256.MaxNative(Vector256.FusedMultiplyAdd(a3, cosJ, Vector256.FusedMultiplyAdd(b3, sinJ, c)), lowest), ref target, i + (3 * stride));
+            var cosJ = TWidth.Load(ref cosJs, i);
+            var sinJ = TWidth.Load(ref sinJs, i);
+            TWidth.Store(TWidth.MaxNative(TWidth.FusedMultiplyAdd(a0, cosJ, TWidth.FusedMultiplyAdd(b0, sinJ, c)), lowest), ref target, i);
+            TWidth.Store(TWidth.MaxNative(TWidth.FusedMultiplyAdd(a1, cosJ, TWidth.FusedMultiplyAdd(b1, sinJ, c)), lowest), ref target, i + stride);
+            TWidth.Store(TWidth.MaxNative(TWidth.FusedMultiplyAdd(a2, cosJ, TWidth.FusedMultiplyAdd(b2, sinJ, c)), lowest), ref target, i + (2 * stride));
+            TWidth.Store(TWidth.MaxNative(TWidth.FusedMultiplyAdd(a3, cosJ, TWidth.FusedMultiplyAdd(b3, sinJ, c)), lowest), ref target, i + (3 * stride));
         }
     }
 
@@ -233,42 +167,43 @@ internal static partial class Kernels
         return false;
     }
 
+    /// <summary>One block, or part of one, in double precision (narrowed as it is stored for float output).</summary>
     private static void RotateBlock<T>(Span<T> block, RotationTable table, double cosWeight, double sinWeight, double offset, double floor)
         where T : unmanaged
     {
+        var i = Vector512.IsHardwareAccelerated ? RotateBlock<Width512<double>, Vector512<double>, T>(block, table, cosWeight, sinWeight, offset, floor)
+            : Vector256.IsHardwareAccelerated ? RotateBlock<Width256<double>, Vector256<double>, T>(block, table, cosWeight, sinWeight, offset, floor)
+            : 0;
         ref var target = ref MemoryMarshal.GetReference(block);
         ref var cosines = ref MemoryMarshal.GetArrayDataReference(table.Cos);
         ref var sines = ref MemoryMarshal.GetArrayDataReference(table.Sin);
-        var i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var a = Vector512.Create(cosWeight);
-            var b = Vector512.Create(sinWeight);
-            var c = Vector512.Create(offset);
-            var lowest = Vector512.Create(floor);
-            for (; i <= block.Length - Vector512<double>.Count; i += Vector512<double>.Count)
-            {
-                var value = Vector512.FusedMultiplyAdd(a, Vector512.LoadUnsafe(ref cosines, (nuint)i), Vector512.FusedMultiplyAdd(b, Vector512.LoadUnsafe(ref sines, (nuint)i), c));
-                Lanes.Store(Vector512.MaxNative(value, lowest), ref target, (nuint)i);
-            }
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            var a = Vector256.Create(cosWeight);
-            var b = Vector256.Create(sinWeight);
-            var c = Vector256.Create(offset);
-            var lowest = Vector256.Create(floor);
-            for (; i <= block.Length - Vector256<double>.Count; i += Vector256<double>.Count)
-            {
-                var value = Vector256.FusedMultiplyAdd(a, Vector256.LoadUnsafe(ref cosines, (nuint)i), Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref sines, (nuint)i), c));
-                Lanes.Store(Vector256.MaxNative(value, lowest), ref target, (nuint)i);
-            }
-        }
-
         for (; i < block.Length; i++)
         {
             var value = Math.FusedMultiplyAdd(cosWeight, Unsafe.Add(ref cosines, i), Math.FusedMultiplyAdd(sinWeight, Unsafe.Add(ref sines, i), offset));
             Lanes.Store(Math.Max(value, floor), ref target, i);
         }
+    }
+
+    /// <summary>The whole vectors of <see cref="RotateBlock{T}(Span{T}, RotationTable, double, double, double, double)"/>; returns where the scalar tail starts.</summary>
+    private static int RotateBlock<TWidth, TVector, T>(Span<T> block, RotationTable table, double cosWeight, double sinWeight, double offset, double floor)
+        where TWidth : IVectorWidth<TVector, double>
+        where TVector : struct
+        where T : unmanaged
+    {
+        ref var target = ref MemoryMarshal.GetReference(block);
+        ref var cosines = ref MemoryMarshal.GetArrayDataReference(table.Cos);
+        ref var sines = ref MemoryMarshal.GetArrayDataReference(table.Sin);
+        var a = TWidth.Create(cosWeight);
+        var b = TWidth.Create(sinWeight);
+        var c = TWidth.Create(offset);
+        var lowest = TWidth.Create(floor);
+        var i = 0;
+        for (; i <= block.Length - TWidth.Count; i += TWidth.Count)
+        {
+            var value = TWidth.FusedMultiplyAdd(a, TWidth.Load(ref cosines, (nuint)i), TWidth.FusedMultiplyAdd(b, TWidth.Load(ref sines, (nuint)i), c));
+            TWidth.Store(TWidth.MaxNative(value, lowest), ref target, (nuint)i);
+        }
+
+        return i;
     }
 }
