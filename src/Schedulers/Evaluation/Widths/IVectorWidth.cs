@@ -15,7 +15,12 @@ internal interface IVectorWidth<TVector, TLane>
     /// <summary>Every lane <paramref name="value"/>, rounded once to the lane type.</summary>
     static abstract TVector Create(double value);
 
+    /// <summary>Gets the lanes' indices, <c>[0, 1, 2, ...]</c>.</summary>
+    static abstract TVector Indices { get; }
+
     static abstract TVector Load(ref TLane source, nuint index);
+
+    static abstract TVector Add(TVector left, TVector right);
 
     static abstract TVector Multiply(TVector left, TVector right);
 

@@ -14,8 +14,15 @@ internal readonly struct Width256<TLane> : IVectorWidth<Vector256<TLane>, TLane>
     public static Vector256<TLane> Create(double value) =>
         typeof(TLane) == typeof(float) ? Vector256.Create((float)value).As<float, TLane>() : Vector256.Create(value).As<double, TLane>();
 
+    /// <summary>Gets <c>[0, 1, 2, ...]</c>: through the lane types, since the net8.0 polyfill of <c>Indices</c> needs a number type.</summary>
+    public static Vector256<TLane> Indices =>
+        typeof(TLane) == typeof(float) ? Vector256<float>.Indices.As<float, TLane>() : Vector256<double>.Indices.As<double, TLane>();
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<TLane> Load(ref TLane source, nuint index) => Vector256.LoadUnsafe(ref source, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<TLane> Add(Vector256<TLane> left, Vector256<TLane> right) => left + right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<TLane> Multiply(Vector256<TLane> left, Vector256<TLane> right) => left * right;

@@ -14,8 +14,15 @@ internal readonly struct Width512<TLane> : IVectorWidth<Vector512<TLane>, TLane>
     public static Vector512<TLane> Create(double value) =>
         typeof(TLane) == typeof(float) ? Vector512.Create((float)value).As<float, TLane>() : Vector512.Create(value).As<double, TLane>();
 
+    /// <summary>Gets <c>[0, 1, 2, ...]</c>: through the lane types, since the net8.0 polyfill of <c>Indices</c> needs a number type.</summary>
+    public static Vector512<TLane> Indices =>
+        typeof(TLane) == typeof(float) ? Vector512<float>.Indices.As<float, TLane>() : Vector512<double>.Indices.As<double, TLane>();
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<TLane> Load(ref TLane source, nuint index) => Vector512.LoadUnsafe(ref source, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<TLane> Add(Vector512<TLane> left, Vector512<TLane> right) => left + right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<TLane> Multiply(Vector512<TLane> left, Vector512<TLane> right) => left * right;
