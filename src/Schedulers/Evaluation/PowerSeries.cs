@@ -120,42 +120,9 @@ internal sealed class PowerSeries
     {
         ref var target = ref MemoryMarshal.GetReference(block);
         var slope = (float)(-1.0 / (length * x0));
-        var i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var offsets = Vector512<float>.Indices;
-            var stride = Vector512.Create((float)Vector512<float>.Count);
-            for (; i <= block.Length - Vector512<float>.Count; i += Vector512<float>.Count)
-            {
-                var d = offsets * Vector512.Create(slope);
-                var sum = Vector512.Create((float)_coefficients[SingleDegree]);
-                for (var k = SingleDegree - 1; k >= 0; k--)
-                {
-                    sum = Vector512.FusedMultiplyAdd(sum, d, Vector512.Create((float)_coefficients[k]));
-                }
-
-                Vector512.FusedMultiplyAdd(Vector512.Create((float)anchor), sum, Vector512.Create((float)end)).StoreUnsafe(ref target, (nuint)i);
-                offsets += stride;
-            }
-        }
-        else
-        {
-            var offsets = Vector256<float>.Indices;
-            var stride = Vector256.Create((float)Vector256<float>.Count);
-            for (; i <= block.Length - Vector256<float>.Count; i += Vector256<float>.Count)
-            {
-                var d = offsets * Vector256.Create(slope);
-                var sum = Vector256.Create((float)_coefficients[SingleDegree]);
-                for (var k = SingleDegree - 1; k >= 0; k--)
-                {
-                    sum = Vector256.FusedMultiplyAdd(sum, d, Vector256.Create((float)_coefficients[k]));
-                }
-
-                Vector256.FusedMultiplyAdd(Vector256.Create((float)anchor), sum, Vector256.Create((float)end)).StoreUnsafe(ref target, (nuint)i);
-                offsets += stride;
-            }
-        }
-
+        var i = Vector512.IsHardwareAccelerated
+            ? FillBlockSingle<Width512<float>, Vector512<float>>(ref target, block.Length, slope, anchor, end)
+            : FillBlockSingle<Width256<float>, Vector256<float>>(ref target, block.Length, slope, anchor, end);
         for (; i < block.Length; i++)
         {
             var d = i * slope;
@@ -167,5 +134,29 @@ internal sealed class PowerSeries
 
             Unsafe.Add(ref target, i) = (float)((anchor * sum) + end);
         }
+    }
+
+    /// <summary>The whole vectors of <see cref="FillBlockSingle(Span{float}, long, double, double, double)"/> at one width; returns where the scalar tail starts.</summary>
+    private int FillBlockSingle<TWidth, TVector>(ref float target, int length, float slope, double anchor, double end)
+        where TWidth : IVectorWidth<TVector, float>
+        where TVector : struct
+    {
+        var offsets = TWidth.Indices;
+        var stride = TWidth.Create(TWidth.Count);
+        var i = 0;
+        for (; i <= length - TWidth.Count; i += TWidth.Count)
+        {
+            var d = TWidth.Multiply(offsets, TWidth.Create(slope));
+            var sum = TWidth.Create(_coefficients[SingleDegree]);
+            for (var k = SingleDegree - 1; k >= 0; k--)
+            {
+                sum = TWidth.FusedMultiplyAdd(sum, d, TWidth.Create(_coefficients[k]));
+            }
+
+            TWidth.Store(TWidth.FusedMultiplyAdd(TWidth.Create(anchor), sum, TWidth.Create(end)), ref target, (nuint)i);
+            offsets = TWidth.Add(offsets, stride);
+        }
+
+        return i;
     }
 }
