@@ -46,6 +46,11 @@ internal static class DescribeCommand
             text.Append(CultureInfo.InvariantCulture, $"  {scheduler.Summary}\n");
             text.Append(CultureInfo.InvariantCulture, $"  factor: {scheduler.Formula}\n");
             text.Append(CultureInfo.InvariantCulture, $"  warmup: {Warmup(scheduler.Warmup)}\n");
+            if (scheduler.IsCodeOnly)
+            {
+                text.Append("  code only: made from a C# function (LearningRateSchedule.FromFunction); no configuration file or flag can describe it\n");
+            }
+
             var rows = scheduler.Parameters.Select(parameter => new[] { parameter.Key, parameter.ValidValues, Presence(parameter), parameter.DefaultDescription ?? "-", parameter.Description }).ToArray();
             string[] header = ["key", "valid values", "required", "default", "meaning"];
             var widths = Enumerable.Range(0, 4).Select(i => rows.Select(row => row[i].Length).Append(header[i].Length).Max()).ToArray();
@@ -81,6 +86,8 @@ internal static class DescribeCommand
                 json.WriteString("summary", scheduler.Summary);
                 json.WriteString("formula", scheduler.Formula);
                 json.WriteString("warmup", scheduler.Warmup.ToString());
+                json.WriteBoolean("metric_driven", scheduler.IsMetricDriven);
+                json.WriteBoolean("code_only", scheduler.IsCodeOnly);
                 json.WriteStartArray("parameters");
                 foreach (var parameter in scheduler.Parameters)
                 {

@@ -24,7 +24,7 @@ internal sealed class ConfigurationInput
 
     private readonly Option<string> _scheduler = new(CommandLineFlag.For(ScheduleKeys.Scheduler))
     {
-        Description = "Scheduler name: " + string.Join(", ", SchedulerCatalog.All.Select(scheduler => scheduler.Name)) + ".",
+        Description = "Scheduler name: " + string.Join(", ", SchedulerCatalog.All.Where(scheduler => !scheduler.IsCodeOnly).Select(scheduler => scheduler.Name)) + ".",
         HelpName = "NAME",
     };
 
@@ -32,7 +32,7 @@ internal sealed class ConfigurationInput
         .Select(key => SchedulerCatalog.FindParameter(key)!)
         .Select(descriptor => (descriptor, new Option<string>(CommandLineFlag.For(descriptor.Key), CommandLineFlag.AliasFor(descriptor.Key))
         {
-            Description = $"{descriptor.Description} Used by: {string.Join(", ", SchedulerCatalog.SchedulersTaking(descriptor.Key).Select(scheduler => scheduler.Name))}.",
+            Description = $"{descriptor.Description} Used by: {string.Join(", ", SchedulerCatalog.SchedulersTaking(descriptor.Key).Where(scheduler => !scheduler.IsCodeOnly).Select(scheduler => scheduler.Name))}.",
             HelpName = descriptor.Kind switch
             {
                 ParameterKind.IntegerList => "N,N,...",
