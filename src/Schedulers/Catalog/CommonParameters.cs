@@ -3,7 +3,6 @@ namespace Schedulers;
 /// <summary>Descriptors shared by several schedulers, so that a key means the same thing, with the same range, everywhere.</summary>
 internal static class CommonParameters
 {
-
     /// <summary>The largest step count accepted: every step up to it is exactly representable as a double.</summary>
     public const double MaxSteps = 9007199254740992.0;
 

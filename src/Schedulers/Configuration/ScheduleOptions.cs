@@ -10,7 +10,7 @@ namespace Schedulers;
 public sealed class ScheduleOptions
 {
     /// <summary>The key that names the scheduler.</summary>
-    public const string SchedulerKey = "scheduler";
+    public const string SchedulerKey = ScheduleKeys.Scheduler;
 
     private ScheduleOptions(ImmutableArray<KeyValuePair<string, ParameterValue>> entries) => Entries = entries;
 

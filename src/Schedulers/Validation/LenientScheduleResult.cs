@@ -16,5 +16,4 @@ public sealed class LenientScheduleResult
 
     /// <summary>Gets every change made, in order; empty when the configuration was valid as given.</summary>
     public ImmutableArray<ScheduleAdjustment> Adjustments { get; }
-
 }

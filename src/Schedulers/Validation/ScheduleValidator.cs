@@ -135,7 +135,9 @@ internal static class ScheduleValidator
 
     private static SchedulerDefinition? CheckScheduler(ScheduleOptions options, List<ConfigurationProblem> problems)
     {
-        var names = string.Join(", ", SchedulerCatalog.All.Select(scheduler => scheduler.Name));
+        // A code-only scheduler (LambdaLR) is found, so that its refusal can point to C#, but never offered as a value.
+        var configurable = SchedulerCatalog.All.Where(scheduler => !scheduler.IsCodeOnly).Select(scheduler => scheduler.Name).ToList();
+        var names = string.Join(", ", configurable);
         if (!options.TryGetValue(ScheduleOptions.SchedulerKey, out var value))
         {
             problems.Add(ConfigurationProblem.ForKey(ScheduleOptions.SchedulerKey, null, $"is required: one of {names}."));
@@ -152,7 +154,7 @@ internal static class ScheduleValidator
         if (definition is null)
         {
             problems.Add(ConfigurationProblem.ForKey(ScheduleOptions.SchedulerKey, value,
-                $"{value} is not a known scheduler.{Spelling.DidYouMean(value.TextValue!, SchedulerCatalog.All.Select(scheduler => scheduler.Name))} Valid: {names}."));
+                $"{value} is not a known scheduler.{Spelling.DidYouMean(value.TextValue!, configurable)} Valid: {names}."));
         }
 
         return definition;

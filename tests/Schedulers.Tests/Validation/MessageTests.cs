@@ -8,7 +8,10 @@ public sealed class MessageTests
 {
     private const string Invalid = "The schedule configuration is invalid: ";
 
-    private static readonly string Names = string.Join(", ", SchedulerCatalog.All.Select(scheduler => scheduler.Name));
+    // Written out, not read from the catalog: a scheduler added (or a code-only one offered) must change this on purpose.
+    private const string Names = "constant, constant_with_warmup, linear, cosine, cosine_with_min_lr, cosine_with_restarts, polynomial, "
+        + "inverse_sqrt, warmup_stable_decay, piecewise_constant, StepLR, MultiStepLR, ExponentialLR, ConstantLR, LinearLR, PolynomialLR, "
+        + "CosineAnnealingLR, CosineAnnealingWarmRestarts, OneCycleLR, CyclicLR, ReduceLROnPlateau, SequentialLR, ChainedScheduler, interpolated";
 
     /// <summary>Each family of configuration refusal: what it is, a configuration that shows it, and its whole message after the common prefix.</summary>
     public static TheoryData<string, string, string> Refusals => new()
@@ -93,6 +96,21 @@ public sealed class MessageTests
             "A metric driven scheduler asked for a curve says where to use it",
             """{"scheduler":"ReduceLROnPlateau","learning_rate":0.1}""",
             "scheduler: follows reported metrics, not the step, so it has no curve: create it with PlateauScheduler in C#, or replay logged metrics with `schedulers replay --config FILE --metrics FILE`."
+        },
+        {
+            "A code only scheduler in a configuration points to the C# call that makes it",
+            """{"scheduler":"LambdaLR","learning_rate":0.1}""",
+            "scheduler: takes a C# function of the step, which a configuration cannot carry: create it with LearningRateSchedule.FromFunction(learningRate, step => factor) in C#, or describe the curve with 'interpolated' control points."
+        },
+        {
+            "A value that makes a derived learning rate overflow names the smallest valid value",
+            """{"scheduler":"OneCycleLR","learning_rate":2e-5,"total_steps":692,"div_factor":1e-320}""",
+            "div_factor: 1e-320 makes the initial learning rate max_lr / div_factor larger than 1e30: give a div_factor of at least 2E-35."
+        },
+        {
+            "A learning rate not above a default it must exceed quotes the default",
+            """{"scheduler":"polynomial","learning_rate":1e-8,"total_steps":100}""",
+            "learning_rate / lr_end: learning_rate 1E-08 is not above the default lr_end (1E-07); set lr_end below learning_rate."
         },
         {
             "A warmup ratio without total steps asks for total steps",

@@ -9,7 +9,6 @@ namespace Schedulers;
 /// </summary>
 internal static class ChildConfigurations
 {
-
     public static ParameterDescriptor Descriptor(string meaning) => new(
         ScheduleKeys.Schedulers, ParameterKind.ScheduleList, ParameterPresence.Required, meaning);
 

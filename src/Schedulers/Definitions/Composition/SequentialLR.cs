@@ -3,7 +3,6 @@ namespace Schedulers;
 /// <summary>PyTorch's <c>SequentialLR</c>: child schedules one after another, each from its own step 0 at its milestone.</summary>
 internal sealed class SequentialLR : CurveDefinition
 {
-
     public override SchedulerDescriptor Descriptor { get; } = new(
         "SequentialLR",
         SchedulerFamily.PyTorch,
@@ -42,7 +41,6 @@ internal sealed class SequentialLR : CurveDefinition
             problems.Add(ConfigurationProblem.ForKey(ScheduleKeys.Milestones, parameters.Given(ScheduleKeys.Milestones),
                 $"{parameters.Given(ScheduleKeys.Milestones)} is not strictly increasing: each schedule must run for at least one step."));
         }
-
     }
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>

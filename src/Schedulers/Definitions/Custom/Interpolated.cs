@@ -7,7 +7,6 @@ namespace Schedulers;
 /// <summary><c>interpolated</c>: a curve through control points <c>[[step, lr], ...]</c>, holding the end values outside them.</summary>
 internal sealed class Interpolated : CurveDefinition
 {
-
     public override SchedulerDescriptor Descriptor { get; } = new(
         "interpolated",
         SchedulerFamily.Custom,

@@ -5,7 +5,6 @@ namespace Schedulers;
 /// <summary><c>piecewise_constant</c>: diffusers' step rules, multipliers of the learning rate that change at given steps.</summary>
 internal sealed class PiecewiseConstant : CurveDefinition
 {
-
     public override SchedulerDescriptor Descriptor { get; } = new(
         "piecewise_constant",
         SchedulerFamily.HuggingFace,

@@ -31,7 +31,7 @@ internal sealed class Polynomial : CurveDefinition
         {
             problems.Add(ConfigurationProblem.ForKeys(
                 [ScheduleKeys.LearningRate, ScheduleKeys.LrEnd],
-                $"learning_rate {parameters.LearningRate.ToString(CultureInfo.InvariantCulture)} is not above the default lr_end (1E-07); set lr_end below learning_rate."));
+                $"learning_rate {parameters.LearningRate.ToString(CultureInfo.InvariantCulture)} is not above the default lr_end ({DefaultLrEnd.ToString(CultureInfo.InvariantCulture)}); set lr_end below learning_rate."));
         }
     }
 

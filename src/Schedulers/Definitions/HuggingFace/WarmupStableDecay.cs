@@ -5,7 +5,6 @@ namespace Schedulers;
 /// <summary><c>warmup_stable_decay</c>: transformers' <c>get_wsd_schedule</c>, with its own warmup and decay shapes.</summary>
 internal sealed class WarmupStableDecay : CurveDefinition
 {
-
     private static readonly ImmutableArray<string> Shapes = ["linear", "cosine", "1-sqrt"];
 
     public override SchedulerDescriptor Descriptor { get; } = new(

@@ -3,7 +3,6 @@ namespace Schedulers;
 /// <summary>PyTorch's <c>ConstantLR</c>.</summary>
 internal sealed class ConstantLR : CurveDefinition
 {
-
     public override SchedulerDescriptor Descriptor { get; } = PyTorchParameters.Describe(
         "ConstantLR",
         "The learning rate times factor until total_iters, then the learning rate.",

@@ -3,7 +3,6 @@ namespace Schedulers;
 /// <summary>PyTorch's <c>CosineAnnealingLR</c>.</summary>
 internal sealed class CosineAnnealingLR : CurveDefinition
 {
-
     public override SchedulerDescriptor Descriptor { get; } = PyTorchParameters.Describe(
         "CosineAnnealingLR",
         "A cosine from the learning rate down to eta_min over T_max steps (and back up after, as PyTorch's is periodic).",

@@ -3,7 +3,6 @@ namespace Schedulers;
 /// <summary>PyTorch's <c>CyclicLR</c> with its three built-in policies (the learning rate part; momentum cycling is left to the trainer integration).</summary>
 internal sealed class CyclicLR : CurveDefinition
 {
-
     public override SchedulerDescriptor Descriptor { get; } = new(
         "CyclicLR",
         SchedulerFamily.PyTorch,

@@ -51,7 +51,7 @@ internal sealed class LambdaLR : SchedulerDefinition
 
         private static ScheduleOptions Describe(double learningRate) => ScheduleOptions.FromEntries(
         [
-            new(ScheduleOptions.SchedulerKey, ParameterValue.FromText("LambdaLR")),
+            new(ScheduleOptions.SchedulerKey, ParameterValue.FromText(Described.Name)),
             new(ScheduleKeys.LearningRate, ParameterValue.FromNumber(learningRate, learningRate.ToString("R", CultureInfo.InvariantCulture))),
         ]);
     }

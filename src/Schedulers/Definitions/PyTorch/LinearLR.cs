@@ -3,7 +3,6 @@ namespace Schedulers;
 /// <summary>PyTorch's <c>LinearLR</c>.</summary>
 internal sealed class LinearLR : CurveDefinition
 {
-
     public override SchedulerDescriptor Descriptor { get; } = PyTorchParameters.Describe(
         "LinearLR",
         "Moves the multiplier linearly from start_factor to end_factor over total_iters steps, then holds it.",

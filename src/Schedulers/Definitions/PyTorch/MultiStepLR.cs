@@ -5,7 +5,6 @@ namespace Schedulers;
 /// <summary>PyTorch's <c>MultiStepLR</c>.</summary>
 internal sealed class MultiStepLR : CurveDefinition
 {
-
     public override SchedulerDescriptor Descriptor { get; } = PyTorchParameters.Describe(
         "MultiStepLR",
         "Multiplies the learning rate by gamma at each milestone (a repeated milestone counts twice).",

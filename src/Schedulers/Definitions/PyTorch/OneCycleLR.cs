@@ -6,7 +6,6 @@ namespace Schedulers;
 /// <summary>PyTorch's <c>OneCycleLR</c> (the learning rate part; momentum cycling is left to the trainer integration).</summary>
 internal sealed class OneCycleLR : CurveDefinition
 {
-
     public override SchedulerDescriptor Descriptor { get; } = new(
         "OneCycleLR",
         SchedulerFamily.PyTorch,
@@ -45,7 +44,7 @@ internal sealed class OneCycleLR : CurveDefinition
             && !(parameters.LearningRate / divFactor.NumberValue <= CommonParameters.MaxNumber))
         {
             problems.Add(ConfigurationProblem.ForKey(ScheduleKeys.DivFactor, divFactor,
-                $"{divFactor} makes the initial learning rate max_lr / div_factor larger than {CommonParameters.MaxNumber.ToString("R", CultureInfo.InvariantCulture)}: give a div_factor of at least {(parameters.LearningRate / CommonParameters.MaxNumber).ToString("R", CultureInfo.InvariantCulture)}."));
+                $"{divFactor} makes the initial learning rate max_lr / div_factor larger than {ValueCheck.MaxNumberText}: give a div_factor of at least {(parameters.LearningRate / CommonParameters.MaxNumber).ToString("R", CultureInfo.InvariantCulture)}."));
         }
 
         if (parameters.TotalSteps is not { } total)

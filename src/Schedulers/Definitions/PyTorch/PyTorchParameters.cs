@@ -5,7 +5,6 @@ namespace Schedulers;
 /// <summary>What every PyTorch-family scheduler shares: the base learning rate, an optional curve length, and Kohya's refusal of warmups.</summary>
 internal static class PyTorchParameters
 {
-
     public static SchedulerDescriptor Describe(string name, string summary, string formula, params ParameterDescriptor[] parameters) => new(
         name,
         SchedulerFamily.PyTorch,
