@@ -29,8 +29,8 @@ public sealed class SchedulePropertyTests
             { "constant", DecayPhase.None("it is flat after its warmup; its documented bounds pin every value to learning_rate") },
             { "constant_with_warmup", DecayPhase.None("it is flat after its warmup; its documented bounds pin every value to learning_rate") },
             { "linear", DecayPhase.ToTheEnd },
-            { "cosine", new DecayPhase((options, end) => Number(options, ScheduleKeys.NumCycles, 0.5) <= 0.5 ? end : null) },
-            { "cosine_with_min_lr", new DecayPhase((options, end) => Number(options, ScheduleKeys.NumCycles, 0.5) <= 0.5 ? end : null) },
+            { "cosine", new DecayPhase((options, end) => Number(options, ScheduleKeys.NumCycles) <= 0.5 ? end : null) },
+            { "cosine_with_min_lr", new DecayPhase((options, end) => Number(options, ScheduleKeys.NumCycles) <= 0.5 ? end : null) },
             { "cosine_with_restarts", DecayPhase.ToTheEnd },
             { "polynomial", DecayPhase.ToTheEnd },
             { "inverse_sqrt", DecayPhase.ToTheEnd },
@@ -40,9 +40,9 @@ public sealed class SchedulePropertyTests
             { "MultiStepLR", DecayPhase.ToTheEnd },
             { "ExponentialLR", DecayPhase.ToTheEnd },
             { "ConstantLR", DecayPhase.None("it rises from factor * learning_rate to learning_rate at total_iters") },
-            { "LinearLR", new DecayPhase((options, end) => Number(options, ScheduleKeys.EndFactor, 1.0) <= Number(options, ScheduleKeys.StartFactor, 1.0 / 3) ? end : null) },
+            { "LinearLR", new DecayPhase((options, end) => Number(options, ScheduleKeys.EndFactor) <= Number(options, ScheduleKeys.StartFactor) ? end : null) },
             { "PolynomialLR", DecayPhase.ToTheEnd },
-            { "CosineAnnealingLR", new DecayPhase((options, end) => Math.Min(end, (long)Number(options, ScheduleKeys.TMax, 0))) },
+            { "CosineAnnealingLR", new DecayPhase((options, end) => Math.Min(end, (long)Number(options, ScheduleKeys.TMax))) },
             { "CosineAnnealingWarmRestarts", DecayPhase.ToTheEnd },
             { "OneCycleLR", DecayPhase.None("it rises to max_lr before it anneals") },
             { "CyclicLR", DecayPhase.None("it cycles between base_lr and max_lr") },
@@ -250,7 +250,10 @@ public sealed class SchedulePropertyTests
             ? null
             : MonotoneDecayPhases.For(options.Scheduler!).End(options, schedule.TotalSteps ?? (schedule.WarmupSteps + 100_000));
 
-    private static double Number(ScheduleOptions options, string key, double fallback) => options.TryGetValue(key, out var value) ? value!.NumberValue : fallback;
+    /// <summary>A number as configured, else its scheduler's default from the catalog (defaults are written only there).</summary>
+    private static double Number(ScheduleOptions options, string key) => options.TryGetValue(key, out var value)
+        ? value!.NumberValue
+        : SchedulerCatalog.Find(options.Scheduler!)!.Find(key)!.DefaultValue!.NumberValue;
 
     /// <summary>Windows at the start, around the end of the warmup and of training, at a random step and far beyond.</summary>
     private static IEnumerable<(long Start, double[] Values)> Windows(LearningRateSchedule schedule, Random random)
