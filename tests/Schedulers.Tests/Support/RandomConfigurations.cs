@@ -220,30 +220,3 @@ internal static class RandomConfigurations
 
     private static string Multiplier(Random random) => Math.Round(random.NextDouble(), 4).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
-
-/// <summary>What a scheduler's generator draws from: the builder so far and the shared draws it may depend on.</summary>
-internal sealed record Draw(ScheduleBuilder Builder, Random Random, double LearningRate, long Total, long Warmup, ConfigurationScale Scale, int Depth);
-
-/// <summary>
-/// One scheduler's entry in <see cref="RandomConfigurations.Generators"/>: how it draws its own parameters (and the
-/// shortest training it takes), or, for a scheduler with no random configuration, why.
-/// </summary>
-internal sealed record Generator(Action<Draw> DrawParameters, long MinimumTotalSteps = 1)
-{
-    public static SchedulerEntry<Generator> None(string because) => SchedulerEntry<Generator>.None(because);
-
-    public static implicit operator SchedulerEntry<Generator>(Generator generator) => SchedulerEntry<Generator>.Of(generator);
-}
-
-/// <summary>How far from typical training a random configuration goes.</summary>
-internal enum ConfigurationScale
-{
-    /// <summary>Learning rates 1e-6 to 7.5, 2 to 5,000 steps.</summary>
-    Typical,
-
-    /// <summary>Typical learning rates, 1e6 to 1e12 steps.</summary>
-    Huge,
-
-    /// <summary>Learning rates 1e-12 to 1e6, 1 to 1e12 steps, one warmup in four of total_steps - 1.</summary>
-    Extreme,
-}
