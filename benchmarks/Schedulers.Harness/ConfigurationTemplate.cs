@@ -9,24 +9,8 @@ namespace Schedulers.Harness;
 /// (<c>S + N</c>). A late start (<c>@1e12</c>) is how the long cycles and late steps of the restart families and step
 /// functions get measured: a path that falls back to scalar code there shows as a ratio, not as a hidden branch.
 /// </summary>
-internal sealed partial class ConfigurationTemplate
+internal sealed partial record ConfigurationTemplate(string Name, long Start, string Json, int Line)
 {
-    private ConfigurationTemplate(string name, long start, string json, int line)
-    {
-        Name = name;
-        Start = start;
-        Json = json;
-        Line = line;
-    }
-
-    public string Name { get; }
-
-    public long Start { get; }
-
-    public string Json { get; }
-
-    public int Line { get; }
-
     /// <summary>Reads the templates of <paramref name="path"/>; blank lines and lines starting with '#' are skipped.</summary>
     public static IReadOnlyList<ConfigurationTemplate> Read(string path)
     {
