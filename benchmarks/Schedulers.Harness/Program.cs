@@ -8,10 +8,12 @@ using Schedulers.Harness;
 // with the switch that forces it.
 HarnessOptions options;
 IReadOnlyList<ConfigurationTemplate> templates;
+List<string> missing;
 try
 {
     options = HarnessOptions.Parse(args);
     templates = ConfigurationTemplate.Read(options.Configurations);
+    missing = MissingSchedulers(templates);
 }
 catch (Exception exception) when (exception is ArgumentException or FormatException or IOException)
 {
@@ -20,7 +22,6 @@ catch (Exception exception) when (exception is ArgumentException or FormatExcept
     return 2;
 }
 
-var missing = MissingSchedulers(templates);
 if (missing.Count > 0)
 {
     // A scheduler added to the catalog without a configuration here would otherwise pass by not being measured.
@@ -52,10 +53,24 @@ return options.NoTargets && worst == 1 ? 0 : worst;
 
 static List<string> MissingSchedulers(IReadOnlyList<ConfigurationTemplate> templates)
 {
-    var covered = templates.Select(template => LearningRateSchedule.FromJson(template.Expand(1_000_000)).Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    var covered = templates.Select(Build).Select(schedule => schedule.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
     return [.. SchedulerCatalog.All
         .Where(scheduler => !scheduler.IsMetricDriven && !scheduler.IsCodeOnly && !covered.Contains(scheduler.Name))
         .Select(scheduler => scheduler.Name)];
+}
+
+// Every line is built once up front, so a configuration the library rejects stops the run before any measuring.
+static LearningRateSchedule Build(ConfigurationTemplate template)
+{
+    var json = template.Expand(1_000_000);
+    try
+    {
+        return LearningRateSchedule.FromJson(json);
+    }
+    catch (Exception exception) when (exception is not OutOfMemoryException)
+    {
+        throw new FormatException($"line {template.Line} ({template.Name}): {exception.Message}", exception);
+    }
 }
 
 static int RunChild(HarnessOptions options, string width)
