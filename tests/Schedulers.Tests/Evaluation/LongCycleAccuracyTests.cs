@@ -51,6 +51,21 @@ public sealed class LongCycleAccuracyTests
         AssertWithinContract(schedule, 1_000_000_000_000, 1_000_000);
     }
 
+    [Theory]
+    [InlineData(4_000_000L)]
+    [InlineData(1_073_741_823_000L - 3_000)]
+    public void Composites_holding_long_cycles_agree_with_GetLearningRate(long start)
+    {
+        var restarts = """{"scheduler":"CosineAnnealingWarmRestarts","T_0":1000,"T_mult":2,"eta_min":0.0001}""";
+        var sequential = LearningRateSchedule.FromJson(
+            $$"""{"scheduler":"SequentialLR","learning_rate":0.01,"milestones":[1000],"schedulers":[{"scheduler":"LinearLR","start_factor":0.1,"total_iters":1000},{{restarts}}]}""");
+        var chained = LearningRateSchedule.FromJson(
+            $$"""{"scheduler":"ChainedScheduler","learning_rate":0.01,"schedulers":[{"scheduler":"ConstantLR","factor":0.5,"total_iters":4000500},{{restarts}}]}""");
+
+        AssertWithinContract(sequential, start, 10_000);
+        AssertWithinContract(chained, start, 10_000);
+    }
+
     [Fact]
     public void Tables_built_on_first_use_by_concurrent_ranges_give_the_same_curve()
     {
