@@ -42,6 +42,26 @@ public sealed class LongCycleAccuracyTests
         AssertWithinContract(schedule, start, 20_000);
     }
 
+    /// <summary>Cosines of many cycles, which float output rotates (double output keeps the scalar path there).</summary>
+    public static TheoryData<string, long> ManyCycles => new()
+    {
+        { """{"scheduler":"cosine","learning_rate":0.01,"total_steps":2000000000000,"warmup_steps":100,"num_cycles":50}""", 0 },
+        { """{"scheduler":"cosine","learning_rate":0.01,"total_steps":2000000000000,"warmup_steps":100,"num_cycles":50}""", 1_000_000_000_000 },
+        { """{"scheduler":"cosine","learning_rate":0.01,"total_steps":50000,"num_cycles":99999.5}""", 3 },
+        { """{"scheduler":"cosine_with_min_lr","learning_rate":0.01,"total_steps":300000,"num_cycles":7.25,"min_lr":0.001}""", 250_000 },
+        { """{"scheduler":"cosine_with_restarts","learning_rate":0.01,"total_steps":2000000000000,"num_cycles":1000}""", 4_000_000_000 - 3_000 },
+        { """{"scheduler":"cosine_with_restarts","learning_rate":0.01,"total_steps":100000,"num_cycles":997}""", 0 },
+        { """{"scheduler":"warmup_stable_decay","learning_rate":0.01,"total_steps":2000000000000,"warmup_steps":100,"decay_steps":1999000000000,"num_cycles":40,"min_lr_ratio":0.1}""", 1_000_000_000_000 },
+        { """{"scheduler":"warmup_stable_decay","learning_rate":0.01,"total_steps":60000,"warmup_steps":100,"decay_steps":40000,"num_cycles":40.5}""", 19_000 },
+    };
+
+    [Theory]
+    [MemberData(nameof(ManyCycles))]
+    public void Cosines_of_many_cycles_agree_with_GetLearningRate(string json, long start)
+    {
+        AssertWithinContract(LearningRateSchedule.FromJson(json), start, 50_000);
+    }
+
     [Fact]
     public void A_million_steps_of_a_cycle_first_reached_late_agree_in_double_and_float()
     {
