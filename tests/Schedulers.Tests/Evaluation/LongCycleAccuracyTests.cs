@@ -62,6 +62,31 @@ public sealed class LongCycleAccuracyTests
         AssertWithinContract(LearningRateSchedule.FromJson(json), start, 50_000);
     }
 
+    [Theory]
+    [InlineData("cosine")]
+    [InlineData("cosine_with_min_lr")]
+    [InlineData("cosine_with_restarts")]
+    [InlineData("warmup_stable_decay")]
+    public void Random_cosines_of_many_cycles_agree_with_GetLearningRate(string scheduler)
+    {
+        var random = new Random(scheduler.Length * 7919);
+        for (var n = 0; n < 30; n++)
+        {
+            var total = (long)Math.Pow(10, 2 + (10 * random.NextDouble()));
+            var cycles = scheduler == "cosine_with_restarts" ? random.NextInt64(6, 150_000) : Math.Round(5 + Math.Pow(10, 5 * random.NextDouble()), 2);
+            var extra = scheduler switch
+            {
+                "cosine_with_min_lr" => string.Create(CultureInfo.InvariantCulture, $$""","min_lr":{{random.NextDouble() * 0.005}}"""),
+                "warmup_stable_decay" => string.Create(CultureInfo.InvariantCulture, $$""","decay_steps":{{Math.Max(1, total / 2)}},"min_lr_ratio":{{random.NextDouble() * 0.5}}"""),
+                _ => "",
+            };
+            var schedule = LearningRateSchedule.FromJson(string.Create(CultureInfo.InvariantCulture,
+                $$"""{"scheduler":"{{scheduler}}","learning_rate":0.01,"total_steps":{{total}},"warmup_steps":{{random.NextInt64(0, total / 4)}},"num_cycles":{{cycles}}{{extra}}}"""));
+
+            AssertWithinContract(schedule, random.NextInt64(0, total), 3_000);
+        }
+    }
+
     [Fact]
     public void A_million_steps_of_a_cycle_first_reached_late_agree_in_double_and_float()
     {

@@ -67,14 +67,11 @@ internal sealed class Cosine : CurveDefinition
 
         protected override void FillMoving<T>(long firstT, double scale, Span<T> destination)
         {
-            if (Rotation.For<T>(_rotation, _angleSpan) is not { } rotation)
+            var half = scale * 0.5 * (1.0 - _floorRatio);
+            if (!CorrectedRotation.TryRotate(destination, firstT, new CosineAngle(_decaySteps, _cycles), _rotation, _angleSpan, half + (scale * _floorRatio), half, Floor))
             {
                 base.FillMoving(firstT, scale, destination);
-                return;
             }
-
-            var half = scale * 0.5 * (1.0 - _floorRatio);
-            Kernels.Rotate(destination, firstT, new CosineAngle(_decaySteps, _cycles), rotation, half + (scale * _floorRatio), half, Floor);
         }
     }
 }

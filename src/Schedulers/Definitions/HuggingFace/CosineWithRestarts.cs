@@ -55,18 +55,17 @@ internal sealed class CosineWithRestarts : CurveDefinition
 
         protected override void FillMoving<T>(long firstT, double scale, Span<T> destination)
         {
-            if (Rotation.For<T>(_rotation, AngleSpan) is not { } rotation)
-            {
-                base.FillMoving(firstT, scale, destination);
-                return;
-            }
-
             var done = 0;
             while (done < destination.Length)
             {
                 var t = firstT + done;
                 var length = (int)Math.Min(NextRestart(CycleAt(t)) - t, destination.Length - done);
-                Kernels.Rotate(destination.Slice(done, length), t, new RestartAngle(_decaySteps, _cycles), rotation, 0.5 * scale, 0.5 * scale, 0.0);
+                var part = destination.Slice(done, length);
+                if (!CorrectedRotation.TryRotate(part, t, new RestartAngle(_decaySteps, _cycles), _rotation, AngleSpan, 0.5 * scale, 0.5 * scale, 0.0))
+                {
+                    base.FillMoving(t, scale, part);
+                }
+
                 done += length;
             }
         }

@@ -187,8 +187,8 @@ internal sealed class WarmupStableDecay : CurveDefinition
                 case "1-sqrt":
                     Kernels.Map(destination, firstT, new OneMinusSqrtOperator(Math.Max(1L, _decaySteps), rising: false, _minLrRatio, LearningRate));
                     break;
-                case "cosine" when Rotation.For<T>(_decayRotation, _decayAngleSpan) is { } rotation:
-                    Kernels.Rotate(destination, firstT, new CosineAngle(_decaySteps, _cycles), rotation, floor + (0.5 * span), 0.5 * span, floor);
+                // TryRotate fills the phase when it returns true; where it cannot, the scalar path below does.
+                case "cosine" when CorrectedRotation.TryRotate(destination, firstT, new CosineAngle(_decaySteps, _cycles), _decayRotation, _decayAngleSpan, floor + (0.5 * span), 0.5 * span, floor):
                     break;
                 default:
                     for (var i = 0; i < destination.Length; i++)
