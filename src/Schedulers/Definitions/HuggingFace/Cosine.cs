@@ -45,6 +45,7 @@ internal sealed class Cosine : CurveDefinition
         private readonly double _cycles;
         private readonly double _floorRatio;
         private readonly RotationTable? _rotation;
+        private readonly double _angleSpan;
 
         public Curve(long decaySteps, double cycles, double floorRatio)
         {
@@ -52,7 +53,8 @@ internal sealed class Cosine : CurveDefinition
             _cycles = cycles;
             _floorRatio = floorRatio;
             var angle = new CosineAngle(decaySteps, cycles);
-            _rotation = Rotation.CanRotate(angle.Span) ? new RotationTable(angle.Delta) : null;
+            _angleSpan = angle.Span;
+            _rotation = Rotation.TableFor(angle.Span, angle.Delta);
         }
 
         protected override long? End => _decaySteps;
@@ -65,14 +67,11 @@ internal sealed class Cosine : CurveDefinition
 
         protected override void FillMoving<T>(long firstT, double scale, Span<T> destination)
         {
-            if (_rotation is null)
+            var half = scale * 0.5 * (1.0 - _floorRatio);
+            if (!CorrectedRotation.TryRotate(destination, firstT, new CosineAngle(_decaySteps, _cycles), _rotation, _angleSpan, half + (scale * _floorRatio), half, Floor))
             {
                 base.FillMoving(firstT, scale, destination);
-                return;
             }
-
-            var half = scale * 0.5 * (1.0 - _floorRatio);
-            Kernels.Rotate(destination, firstT, new CosineAngle(_decaySteps, _cycles), _rotation, half + (scale * _floorRatio), half, Floor);
         }
     }
 }

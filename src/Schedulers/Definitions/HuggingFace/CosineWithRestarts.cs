@@ -38,8 +38,11 @@ internal sealed class CosineWithRestarts : CurveDefinition
             _cycles = cycles;
 
             // The scalar angle is pi * (x mod 1) with x = num_cycles * p rounded: x's rounding grows with num_cycles.
-            _rotation = Rotation.CanRotate(Math.PI * cycles * 2.0) ? new RotationTable(new RestartAngle(decaySteps, cycles).Delta) : null;
+            _rotation = Rotation.TableFor(AngleSpan, new RestartAngle(decaySteps, cycles).Delta);
         }
+
+        /// <summary>Gets the span of the scalar's <c>num_cycles * p</c> before its <c>mod 1</c>, times pi: its rounding is what limits a double rotation.</summary>
+        private double AngleSpan => Math.PI * _cycles * 2.0;
 
         public override IEnumerable<long> Boundaries =>
             Enumerable.Range(0, (int)Math.Min(_cycles - 1, 10_000)).Select(cycle => NextRestart(cycle));
@@ -52,18 +55,17 @@ internal sealed class CosineWithRestarts : CurveDefinition
 
         protected override void FillMoving<T>(long firstT, double scale, Span<T> destination)
         {
-            if (_rotation is null)
-            {
-                base.FillMoving(firstT, scale, destination);
-                return;
-            }
-
             var done = 0;
             while (done < destination.Length)
             {
                 var t = firstT + done;
                 var length = (int)Math.Min(NextRestart(CycleAt(t)) - t, destination.Length - done);
-                Kernels.Rotate(destination.Slice(done, length), t, new RestartAngle(_decaySteps, _cycles), _rotation, 0.5 * scale, 0.5 * scale, 0.0);
+                var part = destination.Slice(done, length);
+                if (!CorrectedRotation.TryRotate(part, t, new RestartAngle(_decaySteps, _cycles), _rotation, AngleSpan, 0.5 * scale, 0.5 * scale, 0.0))
+                {
+                    base.FillMoving(t, scale, part);
+                }
+
                 done += length;
             }
         }

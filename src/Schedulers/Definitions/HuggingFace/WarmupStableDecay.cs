@@ -113,6 +113,7 @@ internal sealed class WarmupStableDecay : CurveDefinition
         private readonly double _cycles;
         private readonly RotationTable? _warmupRotation;
         private readonly RotationTable? _decayRotation;
+        private readonly double _decayAngleSpan;
 
         public Schedule(SchedulerDescriptor descriptor, ScheduleOptions options, ParameterSet parameters, long stableSteps, long decaySteps)
             : base(descriptor, options, parameters.LearningRate, parameters.TotalSteps, parameters.WarmupSteps)
@@ -125,7 +126,8 @@ internal sealed class WarmupStableDecay : CurveDefinition
             _cycles = parameters.Number(ScheduleKeys.NumCycles);
             _warmupRotation = _warmupType == "cosine" && WarmupSteps > 0 ? new RotationTable(Math.PI / WarmupSteps) : null;
             var decayAngle = new CosineAngle(decaySteps, _cycles);
-            _decayRotation = _decayType == "cosine" && Rotation.CanRotate(decayAngle.Span) ? new RotationTable(decayAngle.Delta) : null;
+            _decayAngleSpan = decayAngle.Span;
+            _decayRotation = _decayType == "cosine" ? Rotation.TableFor(decayAngle.Span, decayAngle.Delta) : null;
         }
 
         public override IReadOnlyList<long> PhaseBoundaries =>
@@ -184,8 +186,8 @@ internal sealed class WarmupStableDecay : CurveDefinition
                 case "1-sqrt":
                     Kernels.Map(destination, firstT, new OneMinusSqrtOperator(Math.Max(1L, _decaySteps), rising: false, _minLrRatio, LearningRate));
                     break;
-                case "cosine" when _decayRotation is not null:
-                    Kernels.Rotate(destination, firstT, new CosineAngle(_decaySteps, _cycles), _decayRotation, floor + (0.5 * span), 0.5 * span, floor);
+                // TryRotate fills the phase when it returns true; where it cannot, the scalar path below does.
+                case "cosine" when CorrectedRotation.TryRotate(destination, firstT, new CosineAngle(_decaySteps, _cycles), _decayRotation, _decayAngleSpan, floor + (0.5 * span), 0.5 * span, floor):
                     break;
                 default:
                     for (var i = 0; i < destination.Length; i++)

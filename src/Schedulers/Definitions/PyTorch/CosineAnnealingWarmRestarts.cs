@@ -25,26 +25,42 @@ internal sealed class CosineAnnealingWarmRestarts : CurveDefinition
     /// </summary>
     internal sealed class Curve : DecayCurve
     {
-        /// <summary>Rotation tables are built for this many distinct cycle lengths (all of them when T_mult is 1); later cycles use the scalar path.</summary>
-        private const int TabledCycles = 12;
+        /// <summary>
+        /// Rotation tables built with the schedule: the first cycle lengths (all of them when T_mult is 1), which every
+        /// training reaches. Longer cycles get theirs when a range first reaches them.
+        /// </summary>
+        private const int EagerTables = 12;
 
         private readonly long _firstCycle;
         private readonly long _growth;
         private readonly double _floorRatio;
-        private readonly ImmutableArray<RotationTable> _rotations;
+
+        /// <summary>
+        /// One table per distinct cycle length, up to the last length before <see cref="long.MaxValue"/> (at most 64 with
+        /// T_mult &gt; 1). A table past <see cref="EagerTables"/> is built on first use and published whole with
+        /// <see cref="Interlocked.CompareExchange{T}(ref T, T, T)"/>, so concurrent readers see either null or a finished,
+        /// immutable table; a race builds one twice and keeps one. Building every length eagerly would cost 12 KiB and 512
+        /// sines per length for cycles (up to 2^62 steps) that almost no range reaches.
+        /// </summary>
+        private readonly RotationTable?[] _rotations;
 
         public Curve(long firstCycle, long growth, double floorRatio)
         {
             _firstCycle = firstCycle;
             _growth = growth;
             _floorRatio = floorRatio;
-            var lengths = new List<long> { firstCycle };
-            while (growth > 1 && lengths.Count < TabledCycles && lengths[^1] <= long.MaxValue / growth)
+            var count = 1;
+            for (var length = firstCycle; growth > 1 && length <= long.MaxValue / growth; length *= growth)
             {
-                lengths.Add(lengths[^1] * growth);
+                count++;
             }
 
-            _rotations = [.. lengths.Select(length => new RotationTable(Math.PI / length))];
+            // One more slot for the length NextLength saturates at, long.MaxValue, once the next length would overflow.
+            _rotations = new RotationTable?[count + 1];
+            for (var index = 0; index < Math.Min(count, EagerTables); index++)
+            {
+                _rotations[index] = new RotationTable(Math.PI / LengthAt(index));
+            }
         }
 
         public override IEnumerable<long> Boundaries
@@ -71,19 +87,27 @@ internal sealed class CosineAnnealingWarmRestarts : CurveDefinition
         {
             var half = scale * (1.0 - _floorRatio) / 2.0;
             var done = 0;
+            var wholeCycle = -1;
             while (done < destination.Length)
             {
                 var t = firstT + done;
                 var (start, length, index) = CycleOf(t);
-                var count = (int)Math.Min(length - (t - start), destination.Length - done);
-                var part = destination.Slice(done, count);
-                if (index < _rotations.Length)
+                if (wholeCycle >= 0)
                 {
-                    Kernels.Rotate(part, t, new CycleAngle(start, length, long.MaxValue), _rotations[index], half + (scale * _floorRatio), half, Floor);
+                    // With T_mult 1 the scalar angle is pi * (t mod T_0) / T_0 and each cycle's rotation anchors at the same
+                    // offsets, so every whole cycle is the first one bit for bit: copying the cycles filled so far doubles
+                    // them per copy, where short cycles (T_0 of a few steps) would pay a rotation's setup per cycle.
+                    var copied = Math.Min(done - wholeCycle, destination.Length - done);
+                    destination.Slice(wholeCycle, copied).CopyTo(destination.Slice(done, copied));
+                    done += copied;
+                    continue;
                 }
-                else
+
+                var count = (int)Math.Min(length - (t - start), destination.Length - done);
+                Kernels.Rotate(destination.Slice(done, count), t, new CycleAngle(start, length, long.MaxValue), RotationOf(index, length), half + (scale * _floorRatio), half, Floor);
+                if (_growth == 1 && t == start)
                 {
-                    base.FillMoving(t, scale, part);
+                    wholeCycle = done;
                 }
 
                 done += count;
@@ -108,6 +132,30 @@ internal sealed class CosineAnnealingWarmRestarts : CurveDefinition
             }
 
             return (start, length, index);
+        }
+
+        /// <summary>The table of the cycle length at <paramref name="index"/>, built now if no range has reached that length before.</summary>
+        private RotationTable RotationOf(int index, long length)
+        {
+            var table = Volatile.Read(ref _rotations[index]);
+            if (table is not null)
+            {
+                return table;
+            }
+
+            var built = new RotationTable(Math.PI / length);
+            return Interlocked.CompareExchange(ref _rotations[index], built, null) ?? built;
+        }
+
+        private long LengthAt(int index)
+        {
+            var length = _firstCycle;
+            for (var i = 0; i < index; i++)
+            {
+                length = NextLength(length);
+            }
+
+            return length;
         }
 
         private long NextLength(long length) => length > long.MaxValue / _growth ? long.MaxValue : length * _growth;
