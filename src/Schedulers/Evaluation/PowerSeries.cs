@@ -68,7 +68,7 @@ internal sealed class PowerSeries
     private void FillBlock<T>(Span<T> block, long t0, long length, double x0, double anchor, double end)
         where T : unmanaged
     {
-        if (typeof(T) == typeof(float) && (Vector512.IsHardwareAccelerated || Vector256.IsHardwareAccelerated))
+        if (typeof(T) == typeof(float) && (Vector512.IsHardwareAccelerated || Vector256.IsHardwareAccelerated || Vector128.IsHardwareAccelerated))
         {
             FillBlockSingle(MemoryMarshal.Cast<T, float>(block), length, x0, anchor, end);
             return;
@@ -76,29 +76,9 @@ internal sealed class PowerSeries
 
         ref var target = ref MemoryMarshal.GetReference(block);
         var inverse = 1.0 / x0;
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated && block.Length >= Vector256<double>.Count)
-        {
-            var steps = Vector256<double>.Indices + Vector256.Create((double)t0);
-            var stride = Vector256.Create((double)Vector256<double>.Count);
-            var lengths = Vector256.Create((double)length);
-            var first = Vector256.Create(x0);
-            var scale = Vector256.Create(inverse);
-            for (; i <= block.Length - Vector256<double>.Count; i += Vector256<double>.Count)
-            {
-                var x = Vector256<double>.One - (steps / lengths);
-                var d = (x - first) * scale;
-                var sum = Vector256.Create(_coefficients[Degree]);
-                for (var k = Degree - 1; k >= 0; k--)
-                {
-                    sum = Vector256.FusedMultiplyAdd(sum, d, Vector256.Create(_coefficients[k]));
-                }
-
-                Lanes.Store(Vector256.FusedMultiplyAdd(Vector256.Create(anchor), sum, Vector256.Create(end)), ref target, (nuint)i);
-                steps += stride;
-            }
-        }
-
+        var i = Vector256.IsHardwareAccelerated ? FillBlock<Width256<double>, Vector256<double>, T>(ref target, block.Length, t0, length, x0, anchor, end)
+            : Vector128.IsHardwareAccelerated ? FillBlock<Width128<double>, Vector128<double>, T>(ref target, block.Length, t0, length, x0, anchor, end)
+            : 0;
         for (; i < block.Length; i++)
         {
             var d = (1.0 - ((double)(t0 + i) / length) - x0) * inverse;
@@ -112,8 +92,38 @@ internal sealed class PowerSeries
         }
     }
 
+    /// <summary>The whole vectors of a block in double precision at one width; returns where the scalar tail starts.</summary>
+    private int FillBlock<TWidth, TVector, T>(ref T target, int count, long t0, long length, double x0, double anchor, double end)
+        where TWidth : IVectorWidth<TVector, double>
+        where TVector : struct
+        where T : unmanaged
+    {
+        var steps = TWidth.Add(TWidth.Indices, TWidth.Create(t0));
+        var stride = TWidth.Create(TWidth.Count);
+        var lengths = TWidth.Create(length);
+        var first = TWidth.Create(x0);
+        var scale = TWidth.Create(1.0 / x0);
+        var one = TWidth.Create(1.0);
+        var i = 0;
+        for (; i <= count - TWidth.Count; i += TWidth.Count)
+        {
+            var x = TWidth.Subtract(one, TWidth.Divide(steps, lengths));
+            var d = TWidth.Multiply(TWidth.Subtract(x, first), scale);
+            var sum = TWidth.Create(_coefficients[Degree]);
+            for (var k = Degree - 1; k >= 0; k--)
+            {
+                sum = TWidth.FusedMultiplyAdd(sum, d, TWidth.Create(_coefficients[k]));
+            }
+
+            TWidth.Store(TWidth.FusedMultiplyAdd(TWidth.Create(anchor), sum, TWidth.Create(end)), ref target, (nuint)i);
+            steps = TWidth.Add(steps, stride);
+        }
+
+        return i;
+    }
+
     /// <summary>
-    /// The block in single precision for float output (sixteen or eight lanes): <c>d = -j / (length * x0)</c> from exact offsets, and the series
+    /// The block in single precision for float output (sixteen, eight or four lanes): <c>d = -j / (length * x0)</c> from exact offsets, and the series
     /// cut at <see cref="SingleDegree"/> terms (0.02^7 is far below float's precision).
     /// </summary>
     private void FillBlockSingle(Span<float> block, long length, double x0, double anchor, double end)
@@ -122,7 +132,8 @@ internal sealed class PowerSeries
         var slope = (float)(-1.0 / (length * x0));
         var i = Vector512.IsHardwareAccelerated
             ? FillBlockSingle<Width512<float>, Vector512<float>>(ref target, block.Length, slope, anchor, end)
-            : FillBlockSingle<Width256<float>, Vector256<float>>(ref target, block.Length, slope, anchor, end);
+            : Vector256.IsHardwareAccelerated ? FillBlockSingle<Width256<float>, Vector256<float>>(ref target, block.Length, slope, anchor, end)
+            : FillBlockSingle<Width128<float>, Vector128<float>>(ref target, block.Length, slope, anchor, end);
         for (; i < block.Length; i++)
         {
             var d = i * slope;

@@ -69,4 +69,10 @@ internal readonly struct AnchoredInverseSqrtOperator : IStepOperator
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<float> Invoke(Vector256<float> step) => _exact.Invoke(step);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector128<double> Invoke(Vector128<double> step) => _exact.Invoke(step);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector128<float> Invoke(Vector128<float> step) => _exact.Invoke(step);
 }
