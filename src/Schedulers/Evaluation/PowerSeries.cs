@@ -92,34 +92,88 @@ internal sealed class PowerSeries
         }
     }
 
-    /// <summary>The whole vectors of a block in double precision at one width; returns where the scalar tail starts.</summary>
+    /// <summary>
+    /// The whole vectors of a block in double precision at one width; returns where the scalar tail starts. Four
+    /// independent vectors per iteration: each series is a chain of dependent FMAs, and one chain at a time would leave
+    /// the multiply-add units waiting on their latency.
+    /// </summary>
     private int FillBlock<TWidth, TVector, T>(ref T target, int count, long t0, long length, double x0, double anchor, double end)
         where TWidth : IVectorWidth<TVector, double>
         where TVector : struct
         where T : unmanaged
     {
+        var width = TWidth.Count;
         var steps = TWidth.Add(TWidth.Indices, TWidth.Create(t0));
-        var stride = TWidth.Create(TWidth.Count);
         var lengths = TWidth.Create(length);
         var first = TWidth.Create(x0);
         var scale = TWidth.Create(1.0 / x0);
         var one = TWidth.Create(1.0);
+        var anchors = TWidth.Create(anchor);
+        var ends = TWidth.Create(end);
         var i = 0;
-        for (; i <= count - TWidth.Count; i += TWidth.Count)
+        for (; i <= count - (4 * width); i += 4 * width)
         {
-            var x = TWidth.Subtract(one, TWidth.Divide(steps, lengths));
-            var d = TWidth.Multiply(TWidth.Subtract(x, first), scale);
-            var sum = TWidth.Create(_coefficients[Degree]);
-            for (var k = Degree - 1; k >= 0; k--)
-            {
-                sum = TWidth.FusedMultiplyAdd(sum, d, TWidth.Create(_coefficients[k]));
-            }
+            var d0 = Ratio<TWidth, TVector>(steps, 0, lengths, first, scale, one);
+            var d1 = Ratio<TWidth, TVector>(steps, width, lengths, first, scale, one);
+            var d2 = Ratio<TWidth, TVector>(steps, 2 * width, lengths, first, scale, one);
+            var d3 = Ratio<TWidth, TVector>(steps, 3 * width, lengths, first, scale, one);
+            var sum0 = Series<TWidth, TVector>(d0);
+            var sum1 = Series<TWidth, TVector>(d1);
+            var sum2 = Series<TWidth, TVector>(d2);
+            var sum3 = Series<TWidth, TVector>(d3);
+            TWidth.StorePair(TWidth.FusedMultiplyAdd(anchors, sum0, ends), TWidth.FusedMultiplyAdd(anchors, sum1, ends), ref target, (nuint)i);
+            TWidth.StorePair(TWidth.FusedMultiplyAdd(anchors, sum2, ends), TWidth.FusedMultiplyAdd(anchors, sum3, ends), ref target, (nuint)(i + (2 * width)));
+            steps = TWidth.Add(steps, TWidth.Create(4 * width));
+        }
 
-            TWidth.Store(TWidth.FusedMultiplyAdd(TWidth.Create(anchor), sum, TWidth.Create(end)), ref target, (nuint)i);
-            steps = TWidth.Add(steps, stride);
+        for (; i <= count - width; i += width)
+        {
+            var sum = Series<TWidth, TVector>(Ratio<TWidth, TVector>(steps, 0, lengths, first, scale, one));
+            TWidth.Store(TWidth.FusedMultiplyAdd(anchors, sum, ends), ref target, (nuint)i);
+            steps = TWidth.Add(steps, TWidth.Create(width));
         }
 
         return i;
+    }
+
+    /// <summary>The series to <see cref="Degree"/> by Horner's rule, in the scalar path's order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TVector Series<TWidth, TVector>(TVector d)
+        where TWidth : IVectorWidth<TVector, double>
+        where TVector : struct
+    {
+        var sum = TWidth.Create(_coefficients[Degree]);
+        for (var k = Degree - 1; k >= 0; k--)
+        {
+            sum = TWidth.FusedMultiplyAdd(sum, d, TWidth.Create(_coefficients[k]));
+        }
+
+        return sum;
+    }
+
+    /// <summary>The series to <see cref="SingleDegree"/> by Horner's rule, in single precision.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TVector SingleSeries<TWidth, TVector>(TVector d)
+        where TWidth : IVectorWidth<TVector, float>
+        where TVector : struct
+    {
+        var sum = TWidth.Create(_coefficients[SingleDegree]);
+        for (var k = SingleDegree - 1; k >= 0; k--)
+        {
+            sum = TWidth.FusedMultiplyAdd(sum, d, TWidth.Create(_coefficients[k]));
+        }
+
+        return sum;
+    }
+
+    /// <summary><c>d = (x - x0) / x0</c> at <paramref name="offset"/> steps past <paramref name="steps"/>, with <c>x = 1 - t / length</c> divided as the scalar path divides.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector Ratio<TWidth, TVector>(TVector steps, int offset, TVector lengths, TVector first, TVector scale, TVector one)
+        where TWidth : IVectorWidth<TVector, double>
+        where TVector : struct
+    {
+        var x = TWidth.Subtract(one, TWidth.Divide(TWidth.Add(steps, TWidth.Create(offset)), lengths));
+        return TWidth.Multiply(TWidth.Subtract(x, first), scale);
     }
 
     /// <summary>
@@ -152,20 +206,36 @@ internal sealed class PowerSeries
         where TWidth : IVectorWidth<TVector, float>
         where TVector : struct
     {
+        var width = TWidth.Count;
         var offsets = TWidth.Indices;
-        var stride = TWidth.Create(TWidth.Count);
+        var slopes = TWidth.Create(slope);
+        var anchors = TWidth.Create(anchor);
+        var ends = TWidth.Create(end);
         var i = 0;
-        for (; i <= length - TWidth.Count; i += TWidth.Count)
-        {
-            var d = TWidth.Multiply(offsets, TWidth.Create(slope));
-            var sum = TWidth.Create(_coefficients[SingleDegree]);
-            for (var k = SingleDegree - 1; k >= 0; k--)
-            {
-                sum = TWidth.FusedMultiplyAdd(sum, d, TWidth.Create(_coefficients[k]));
-            }
 
-            TWidth.Store(TWidth.FusedMultiplyAdd(TWidth.Create(anchor), sum, TWidth.Create(end)), ref target, (nuint)i);
-            offsets = TWidth.Add(offsets, stride);
+        // Four independent series per iteration, as in the double block.
+        for (; i <= length - (4 * width); i += 4 * width)
+        {
+            var d0 = TWidth.Multiply(offsets, slopes);
+            var d1 = TWidth.Multiply(TWidth.Add(offsets, TWidth.Create(width)), slopes);
+            var d2 = TWidth.Multiply(TWidth.Add(offsets, TWidth.Create(2 * width)), slopes);
+            var d3 = TWidth.Multiply(TWidth.Add(offsets, TWidth.Create(3 * width)), slopes);
+            var sum0 = SingleSeries<TWidth, TVector>(d0);
+            var sum1 = SingleSeries<TWidth, TVector>(d1);
+            var sum2 = SingleSeries<TWidth, TVector>(d2);
+            var sum3 = SingleSeries<TWidth, TVector>(d3);
+            TWidth.Store(TWidth.FusedMultiplyAdd(anchors, sum0, ends), ref target, (nuint)i);
+            TWidth.Store(TWidth.FusedMultiplyAdd(anchors, sum1, ends), ref target, (nuint)(i + width));
+            TWidth.Store(TWidth.FusedMultiplyAdd(anchors, sum2, ends), ref target, (nuint)(i + (2 * width)));
+            TWidth.Store(TWidth.FusedMultiplyAdd(anchors, sum3, ends), ref target, (nuint)(i + (3 * width)));
+            offsets = TWidth.Add(offsets, TWidth.Create(4 * width));
+        }
+
+        for (; i <= length - width; i += width)
+        {
+            var sum = SingleSeries<TWidth, TVector>(TWidth.Multiply(offsets, slopes));
+            TWidth.Store(TWidth.FusedMultiplyAdd(anchors, sum, ends), ref target, (nuint)i);
+            offsets = TWidth.Add(offsets, TWidth.Create(width));
         }
 
         return i;
