@@ -117,10 +117,10 @@ internal sealed class PowerSeries
             var d1 = Ratio<TWidth, TVector>(steps, width, lengths, first, scale, one);
             var d2 = Ratio<TWidth, TVector>(steps, 2 * width, lengths, first, scale, one);
             var d3 = Ratio<TWidth, TVector>(steps, 3 * width, lengths, first, scale, one);
-            var sum0 = Series<TWidth, TVector>(d0);
-            var sum1 = Series<TWidth, TVector>(d1);
-            var sum2 = Series<TWidth, TVector>(d2);
-            var sum3 = Series<TWidth, TVector>(d3);
+            var sum0 = Series<TWidth, TVector, double>(d0, Degree);
+            var sum1 = Series<TWidth, TVector, double>(d1, Degree);
+            var sum2 = Series<TWidth, TVector, double>(d2, Degree);
+            var sum3 = Series<TWidth, TVector, double>(d3, Degree);
             TWidth.StorePair(TWidth.FusedMultiplyAdd(anchors, sum0, ends), TWidth.FusedMultiplyAdd(anchors, sum1, ends), ref target, (nuint)i);
             TWidth.StorePair(TWidth.FusedMultiplyAdd(anchors, sum2, ends), TWidth.FusedMultiplyAdd(anchors, sum3, ends), ref target, (nuint)(i + (2 * width)));
             steps = TWidth.Add(steps, TWidth.Create(4 * width));
@@ -128,7 +128,7 @@ internal sealed class PowerSeries
 
         for (; i <= count - width; i += width)
         {
-            var sum = Series<TWidth, TVector>(Ratio<TWidth, TVector>(steps, 0, lengths, first, scale, one));
+            var sum = Series<TWidth, TVector, double>(Ratio<TWidth, TVector>(steps, 0, lengths, first, scale, one), Degree);
             TWidth.Store(TWidth.FusedMultiplyAdd(anchors, sum, ends), ref target, (nuint)i);
             steps = TWidth.Add(steps, TWidth.Create(width));
         }
@@ -136,29 +136,15 @@ internal sealed class PowerSeries
         return i;
     }
 
-    /// <summary>The series to <see cref="Degree"/> by Horner's rule, in the scalar path's order.</summary>
+    /// <summary>The series to <paramref name="degree"/> by Horner's rule, in the scalar path's order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private TVector Series<TWidth, TVector>(TVector d)
-        where TWidth : IVectorWidth<TVector, double>
+    private TVector Series<TWidth, TVector, TLane>(TVector d, int degree)
+        where TWidth : IVectorWidth<TVector, TLane>
         where TVector : struct
+        where TLane : unmanaged
     {
-        var sum = TWidth.Create(_coefficients[Degree]);
-        for (var k = Degree - 1; k >= 0; k--)
-        {
-            sum = TWidth.FusedMultiplyAdd(sum, d, TWidth.Create(_coefficients[k]));
-        }
-
-        return sum;
-    }
-
-    /// <summary>The series to <see cref="SingleDegree"/> by Horner's rule, in single precision.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private TVector SingleSeries<TWidth, TVector>(TVector d)
-        where TWidth : IVectorWidth<TVector, float>
-        where TVector : struct
-    {
-        var sum = TWidth.Create(_coefficients[SingleDegree]);
-        for (var k = SingleDegree - 1; k >= 0; k--)
+        var sum = TWidth.Create(_coefficients[degree]);
+        for (var k = degree - 1; k >= 0; k--)
         {
             sum = TWidth.FusedMultiplyAdd(sum, d, TWidth.Create(_coefficients[k]));
         }
@@ -220,10 +206,10 @@ internal sealed class PowerSeries
             var d1 = TWidth.Multiply(TWidth.Add(offsets, TWidth.Create(width)), slopes);
             var d2 = TWidth.Multiply(TWidth.Add(offsets, TWidth.Create(2 * width)), slopes);
             var d3 = TWidth.Multiply(TWidth.Add(offsets, TWidth.Create(3 * width)), slopes);
-            var sum0 = SingleSeries<TWidth, TVector>(d0);
-            var sum1 = SingleSeries<TWidth, TVector>(d1);
-            var sum2 = SingleSeries<TWidth, TVector>(d2);
-            var sum3 = SingleSeries<TWidth, TVector>(d3);
+            var sum0 = Series<TWidth, TVector, float>(d0, SingleDegree);
+            var sum1 = Series<TWidth, TVector, float>(d1, SingleDegree);
+            var sum2 = Series<TWidth, TVector, float>(d2, SingleDegree);
+            var sum3 = Series<TWidth, TVector, float>(d3, SingleDegree);
             TWidth.Store(TWidth.FusedMultiplyAdd(anchors, sum0, ends), ref target, (nuint)i);
             TWidth.Store(TWidth.FusedMultiplyAdd(anchors, sum1, ends), ref target, (nuint)(i + width));
             TWidth.Store(TWidth.FusedMultiplyAdd(anchors, sum2, ends), ref target, (nuint)(i + (2 * width)));
@@ -233,7 +219,7 @@ internal sealed class PowerSeries
 
         for (; i <= length - width; i += width)
         {
-            var sum = SingleSeries<TWidth, TVector>(TWidth.Multiply(offsets, slopes));
+            var sum = Series<TWidth, TVector, float>(TWidth.Multiply(offsets, slopes), SingleDegree);
             TWidth.Store(TWidth.FusedMultiplyAdd(anchors, sum, ends), ref target, (nuint)i);
             offsets = TWidth.Add(offsets, TWidth.Create(width));
         }

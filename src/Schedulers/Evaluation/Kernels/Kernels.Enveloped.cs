@@ -63,11 +63,7 @@ internal static partial class Kernels
         where T : unmanaged
     {
         var width = TWidth.Count;
-        var steps = TWidth.Add(TWidth.Indices, TWidth.Create(origin));
-        var steps1 = TWidth.Add(steps, TWidth.Create(width));
-        var steps2 = TWidth.Add(steps, TWidth.Create(2.0 * width));
-        var steps3 = TWidth.Add(steps, TWidth.Create(3.0 * width));
-        var stride4 = TWidth.Create(4.0 * width);
+        StepVectors<TWidth, TVector, double>(origin, out var steps, out var steps1, out var steps2, out var steps3, out var stride4);
         var anchors = TWidth.Create(anchor);
         var scales = TWidth.Create(scale);
         var i = 0;
@@ -80,10 +76,7 @@ internal static partial class Kernels
             var value3 = TWidth.FusedMultiplyAdd(TWidth.Multiply(anchors, TWidth.Load(ref powers, index + (nuint)(3 * width))), TWidth.Invoke(side, steps3), scales);
             TWidth.StorePair(value, value1, ref target, index);
             TWidth.StorePair(value2, value3, ref target, index + (nuint)(2 * width));
-            steps = TWidth.Add(steps, stride4);
-            steps1 = TWidth.Add(steps1, stride4);
-            steps2 = TWidth.Add(steps2, stride4);
-            steps3 = TWidth.Add(steps3, stride4);
+            Advance<TWidth, TVector, double>(ref steps, ref steps1, ref steps2, ref steps3, stride4);
         }
 
         var stride = TWidth.Create(width);

@@ -135,20 +135,13 @@ internal static partial class Kernels
         where T : unmanaged
     {
         var width = TWidth.Count;
-        var steps = TWidth.Add(TWidth.Indices, TWidth.Create(firstStep));
-        var steps1 = TWidth.Add(steps, TWidth.Create(width));
-        var steps2 = TWidth.Add(steps, TWidth.Create(2.0 * width));
-        var steps3 = TWidth.Add(steps, TWidth.Create(3.0 * width));
-        var stride4 = TWidth.Create(4.0 * width);
+        StepVectors<TWidth, TVector, double>(firstStep, out var steps, out var steps1, out var steps2, out var steps3, out var stride4);
         var i = 0;
         for (; i <= length - (4 * width); i += 4 * width)
         {
             TWidth.StorePair(TWidth.Invoke(op, steps), TWidth.Invoke(op, steps1), ref target, (nuint)i);
             TWidth.StorePair(TWidth.Invoke(op, steps2), TWidth.Invoke(op, steps3), ref target, (nuint)(i + (2 * width)));
-            steps = TWidth.Add(steps, stride4);
-            steps1 = TWidth.Add(steps1, stride4);
-            steps2 = TWidth.Add(steps2, stride4);
-            steps3 = TWidth.Add(steps3, stride4);
+            Advance<TWidth, TVector, double>(ref steps, ref steps1, ref steps2, ref steps3, stride4);
         }
 
         var stride = TWidth.Create(width);
@@ -178,11 +171,7 @@ internal static partial class Kernels
         {
             var segmentEnd = (int)Math.Min((long)segmentStart + Segment, destination.Length);
             var origin = TWidth.Create((float)(firstStep + segmentStart));
-            var offsets = TWidth.Indices;
-            var offsets1 = TWidth.Add(offsets, TWidth.Create(width));
-            var offsets2 = TWidth.Add(offsets, TWidth.Create(2 * width));
-            var offsets3 = TWidth.Add(offsets, TWidth.Create(3 * width));
-            var stride = TWidth.Create(4 * width);
+            StepVectors<TWidth, TVector, float>(0, out var offsets, out var offsets1, out var offsets2, out var offsets3, out var stride);
             i = segmentStart;
             for (; i <= segmentEnd - (4 * width); i += 4 * width)
             {
@@ -190,10 +179,7 @@ internal static partial class Kernels
                 TWidth.Store(TWidth.Invoke(op, TWidth.Add(origin, offsets1)), ref target, (nuint)(i + width));
                 TWidth.Store(TWidth.Invoke(op, TWidth.Add(origin, offsets2)), ref target, (nuint)(i + (2 * width)));
                 TWidth.Store(TWidth.Invoke(op, TWidth.Add(origin, offsets3)), ref target, (nuint)(i + (3 * width)));
-                offsets = TWidth.Add(offsets, stride);
-                offsets1 = TWidth.Add(offsets1, stride);
-                offsets2 = TWidth.Add(offsets2, stride);
-                offsets3 = TWidth.Add(offsets3, stride);
+                Advance<TWidth, TVector, float>(ref offsets, ref offsets1, ref offsets2, ref offsets3, stride);
             }
 
             for (; i < segmentEnd; i++)
