@@ -117,12 +117,9 @@ internal sealed class PowerSeries
             var d1 = Ratio<TWidth, TVector>(steps, width, lengths, first, scale, one);
             var d2 = Ratio<TWidth, TVector>(steps, 2 * width, lengths, first, scale, one);
             var d3 = Ratio<TWidth, TVector>(steps, 3 * width, lengths, first, scale, one);
-            var sum0 = Series<TWidth, TVector, double>(d0, Degree);
-            var sum1 = Series<TWidth, TVector, double>(d1, Degree);
-            var sum2 = Series<TWidth, TVector, double>(d2, Degree);
-            var sum3 = Series<TWidth, TVector, double>(d3, Degree);
-            TWidth.StorePair(TWidth.FusedMultiplyAdd(anchors, sum0, ends), TWidth.FusedMultiplyAdd(anchors, sum1, ends), ref target, (nuint)i);
-            TWidth.StorePair(TWidth.FusedMultiplyAdd(anchors, sum2, ends), TWidth.FusedMultiplyAdd(anchors, sum3, ends), ref target, (nuint)(i + (2 * width)));
+            Series<TWidth, TVector, double>(Degree, ref d0, ref d1, ref d2, ref d3);
+            TWidth.StorePair(TWidth.FusedMultiplyAdd(anchors, d0, ends), TWidth.FusedMultiplyAdd(anchors, d1, ends), ref target, (nuint)i);
+            TWidth.StorePair(TWidth.FusedMultiplyAdd(anchors, d2, ends), TWidth.FusedMultiplyAdd(anchors, d3, ends), ref target, (nuint)(i + (2 * width)));
             steps = TWidth.Add(steps, TWidth.Create(4 * width));
         }
 
@@ -150,6 +147,29 @@ internal sealed class PowerSeries
         }
 
         return sum;
+    }
+
+    /// <summary>
+    /// <see cref="Series{TWidth, TVector, TLane}(TVector, int)"/> of four independent vectors in one loop: each series
+    /// is a chain of dependent FMAs, and one chain at a time would leave the multiply-add units waiting on their latency.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Series<TWidth, TVector, TLane>(int degree, ref TVector d0, ref TVector d1, ref TVector d2, ref TVector d3)
+        where TWidth : IVectorWidth<TVector, TLane>
+        where TVector : struct
+        where TLane : unmanaged
+    {
+        TVector sum0 = TWidth.Create(_coefficients[degree]), sum1 = sum0, sum2 = sum0, sum3 = sum0;
+        for (var k = degree - 1; k >= 0; k--)
+        {
+            var coefficient = TWidth.Create(_coefficients[k]);
+            sum0 = TWidth.FusedMultiplyAdd(sum0, d0, coefficient);
+            sum1 = TWidth.FusedMultiplyAdd(sum1, d1, coefficient);
+            sum2 = TWidth.FusedMultiplyAdd(sum2, d2, coefficient);
+            sum3 = TWidth.FusedMultiplyAdd(sum3, d3, coefficient);
+        }
+
+        (d0, d1, d2, d3) = (sum0, sum1, sum2, sum3);
     }
 
     /// <summary><c>d = (x - x0) / x0</c> at <paramref name="offset"/> steps past <paramref name="steps"/>, with <c>x = 1 - t / length</c> divided as the scalar path divides.</summary>
@@ -206,14 +226,11 @@ internal sealed class PowerSeries
             var d1 = TWidth.Multiply(TWidth.Add(offsets, TWidth.Create(width)), slopes);
             var d2 = TWidth.Multiply(TWidth.Add(offsets, TWidth.Create(2 * width)), slopes);
             var d3 = TWidth.Multiply(TWidth.Add(offsets, TWidth.Create(3 * width)), slopes);
-            var sum0 = Series<TWidth, TVector, float>(d0, SingleDegree);
-            var sum1 = Series<TWidth, TVector, float>(d1, SingleDegree);
-            var sum2 = Series<TWidth, TVector, float>(d2, SingleDegree);
-            var sum3 = Series<TWidth, TVector, float>(d3, SingleDegree);
-            TWidth.Store(TWidth.FusedMultiplyAdd(anchors, sum0, ends), ref target, (nuint)i);
-            TWidth.Store(TWidth.FusedMultiplyAdd(anchors, sum1, ends), ref target, (nuint)(i + width));
-            TWidth.Store(TWidth.FusedMultiplyAdd(anchors, sum2, ends), ref target, (nuint)(i + (2 * width)));
-            TWidth.Store(TWidth.FusedMultiplyAdd(anchors, sum3, ends), ref target, (nuint)(i + (3 * width)));
+            Series<TWidth, TVector, float>(SingleDegree, ref d0, ref d1, ref d2, ref d3);
+            TWidth.Store(TWidth.FusedMultiplyAdd(anchors, d0, ends), ref target, (nuint)i);
+            TWidth.Store(TWidth.FusedMultiplyAdd(anchors, d1, ends), ref target, (nuint)(i + width));
+            TWidth.Store(TWidth.FusedMultiplyAdd(anchors, d2, ends), ref target, (nuint)(i + (2 * width)));
+            TWidth.Store(TWidth.FusedMultiplyAdd(anchors, d3, ends), ref target, (nuint)(i + (3 * width)));
             offsets = TWidth.Add(offsets, TWidth.Create(4 * width));
         }
 
