@@ -51,7 +51,7 @@ internal static class Lanes
         }
     }
 
-    /// <summary>Two consecutive vectors: for float output one 256-bit store of eight narrowed values instead of two halves.</summary>
+    /// <summary>Two consecutive vectors: for float output one store of the narrowed values instead of two halves.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StorePair<T>(Vector256<double> first, Vector256<double> second, ref T target, nuint index)
         where T : unmanaged
@@ -64,6 +64,38 @@ internal static class Lanes
         {
             first.StoreUnsafe(ref Unsafe.As<T, double>(ref target), index);
             second.StoreUnsafe(ref Unsafe.As<T, double>(ref target), index + (nuint)Vector256<double>.Count);
+        }
+    }
+
+    /// <summary>Two doubles; for float output the two narrowed values are written as one 64-bit store.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store<T>(Vector128<double> value, ref T target, nuint index)
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(float))
+        {
+            var pair = Vector128.Narrow(value, value).AsUInt64().ToScalar();
+            Unsafe.WriteUnaligned(ref Unsafe.As<float, byte>(ref Unsafe.Add(ref Unsafe.As<T, float>(ref target), index)), pair);
+        }
+        else
+        {
+            value.StoreUnsafe(ref Unsafe.As<T, double>(ref target), index);
+        }
+    }
+
+    /// <inheritdoc cref="StorePair{T}(Vector256{double}, Vector256{double}, ref T, nuint)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StorePair<T>(Vector128<double> first, Vector128<double> second, ref T target, nuint index)
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(float))
+        {
+            Vector128.Narrow(first, second).StoreUnsafe(ref Unsafe.As<T, float>(ref target), index);
+        }
+        else
+        {
+            first.StoreUnsafe(ref Unsafe.As<T, double>(ref target), index);
+            second.StoreUnsafe(ref Unsafe.As<T, double>(ref target), index + (nuint)Vector128<double>.Count);
         }
     }
 

@@ -68,7 +68,7 @@ internal sealed class PowerSeries
     private void FillBlock<T>(Span<T> block, long t0, long length, double x0, double anchor, double end)
         where T : unmanaged
     {
-        if (typeof(T) == typeof(float) && (Vector512.IsHardwareAccelerated || Vector256.IsHardwareAccelerated))
+        if (typeof(T) == typeof(float) && (Vector512.IsHardwareAccelerated || Vector256.IsHardwareAccelerated || Vector128.IsHardwareAccelerated))
         {
             FillBlockSingle(MemoryMarshal.Cast<T, float>(block), length, x0, anchor, end);
             return;
@@ -76,29 +76,9 @@ internal sealed class PowerSeries
 
         ref var target = ref MemoryMarshal.GetReference(block);
         var inverse = 1.0 / x0;
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated && block.Length >= Vector256<double>.Count)
-        {
-            var steps = Vector256<double>.Indices + Vector256.Create((double)t0);
-            var stride = Vector256.Create((double)Vector256<double>.Count);
-            var lengths = Vector256.Create((double)length);
-            var first = Vector256.Create(x0);
-            var scale = Vector256.Create(inverse);
-            for (; i <= block.Length - Vector256<double>.Count; i += Vector256<double>.Count)
-            {
-                var x = Vector256<double>.One - (steps / lengths);
-                var d = (x - first) * scale;
-                var sum = Vector256.Create(_coefficients[Degree]);
-                for (var k = Degree - 1; k >= 0; k--)
-                {
-                    sum = Vector256.FusedMultiplyAdd(sum, d, Vector256.Create(_coefficients[k]));
-                }
-
-                Lanes.Store(Vector256.FusedMultiplyAdd(Vector256.Create(anchor), sum, Vector256.Create(end)), ref target, (nuint)i);
-                steps += stride;
-            }
-        }
-
+        var i = Vector256.IsHardwareAccelerated ? FillBlock<Width256<double>, Vector256<double>, T>(ref target, block.Length, t0, length, x0, anchor, end)
+            : Vector128.IsHardwareAccelerated ? FillBlock<Width128<double>, Vector128<double>, T>(ref target, block.Length, t0, length, x0, anchor, end)
+            : 0;
         for (; i < block.Length; i++)
         {
             var d = (1.0 - ((double)(t0 + i) / length) - x0) * inverse;
@@ -113,7 +93,97 @@ internal sealed class PowerSeries
     }
 
     /// <summary>
-    /// The block in single precision for float output (sixteen or eight lanes): <c>d = -j / (length * x0)</c> from exact offsets, and the series
+    /// The whole vectors of a block in double precision at one width; returns where the scalar tail starts. Four
+    /// independent vectors per iteration: each series is a chain of dependent FMAs, and one chain at a time would leave
+    /// the multiply-add units waiting on their latency.
+    /// </summary>
+    private int FillBlock<TWidth, TVector, T>(ref T target, int count, long t0, long length, double x0, double anchor, double end)
+        where TWidth : IVectorWidth<TVector, double>
+        where TVector : struct
+        where T : unmanaged
+    {
+        var width = TWidth.Count;
+        var steps = TWidth.Add(TWidth.Indices, TWidth.Create(t0));
+        var lengths = TWidth.Create(length);
+        var first = TWidth.Create(x0);
+        var scale = TWidth.Create(1.0 / x0);
+        var one = TWidth.Create(1.0);
+        var anchors = TWidth.Create(anchor);
+        var ends = TWidth.Create(end);
+        var i = 0;
+        for (; i <= count - (4 * width); i += 4 * width)
+        {
+            var d0 = Ratio<TWidth, TVector>(steps, 0, lengths, first, scale, one);
+            var d1 = Ratio<TWidth, TVector>(steps, width, lengths, first, scale, one);
+            var d2 = Ratio<TWidth, TVector>(steps, 2 * width, lengths, first, scale, one);
+            var d3 = Ratio<TWidth, TVector>(steps, 3 * width, lengths, first, scale, one);
+            Series<TWidth, TVector, double>(Degree, ref d0, ref d1, ref d2, ref d3);
+            TWidth.StorePair(TWidth.FusedMultiplyAdd(anchors, d0, ends), TWidth.FusedMultiplyAdd(anchors, d1, ends), ref target, (nuint)i);
+            TWidth.StorePair(TWidth.FusedMultiplyAdd(anchors, d2, ends), TWidth.FusedMultiplyAdd(anchors, d3, ends), ref target, (nuint)(i + (2 * width)));
+            steps = TWidth.Add(steps, TWidth.Create(4 * width));
+        }
+
+        for (; i <= count - width; i += width)
+        {
+            var sum = Series<TWidth, TVector, double>(Ratio<TWidth, TVector>(steps, 0, lengths, first, scale, one), Degree);
+            TWidth.Store(TWidth.FusedMultiplyAdd(anchors, sum, ends), ref target, (nuint)i);
+            steps = TWidth.Add(steps, TWidth.Create(width));
+        }
+
+        return i;
+    }
+
+    /// <summary>The series to <paramref name="degree"/> by Horner's rule, in the scalar path's order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TVector Series<TWidth, TVector, TLane>(TVector d, int degree)
+        where TWidth : IVectorWidth<TVector, TLane>
+        where TVector : struct
+        where TLane : unmanaged
+    {
+        var sum = TWidth.Create(_coefficients[degree]);
+        for (var k = degree - 1; k >= 0; k--)
+        {
+            sum = TWidth.FusedMultiplyAdd(sum, d, TWidth.Create(_coefficients[k]));
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// <see cref="Series{TWidth, TVector, TLane}(TVector, int)"/> of four independent vectors in one loop: each series
+    /// is a chain of dependent FMAs, and one chain at a time would leave the multiply-add units waiting on their latency.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Series<TWidth, TVector, TLane>(int degree, ref TVector d0, ref TVector d1, ref TVector d2, ref TVector d3)
+        where TWidth : IVectorWidth<TVector, TLane>
+        where TVector : struct
+        where TLane : unmanaged
+    {
+        TVector sum0 = TWidth.Create(_coefficients[degree]), sum1 = sum0, sum2 = sum0, sum3 = sum0;
+        for (var k = degree - 1; k >= 0; k--)
+        {
+            var coefficient = TWidth.Create(_coefficients[k]);
+            sum0 = TWidth.FusedMultiplyAdd(sum0, d0, coefficient);
+            sum1 = TWidth.FusedMultiplyAdd(sum1, d1, coefficient);
+            sum2 = TWidth.FusedMultiplyAdd(sum2, d2, coefficient);
+            sum3 = TWidth.FusedMultiplyAdd(sum3, d3, coefficient);
+        }
+
+        (d0, d1, d2, d3) = (sum0, sum1, sum2, sum3);
+    }
+
+    /// <summary><c>d = (x - x0) / x0</c> at <paramref name="offset"/> steps past <paramref name="steps"/>, with <c>x = 1 - t / length</c> divided as the scalar path divides.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector Ratio<TWidth, TVector>(TVector steps, int offset, TVector lengths, TVector first, TVector scale, TVector one)
+        where TWidth : IVectorWidth<TVector, double>
+        where TVector : struct
+    {
+        var x = TWidth.Subtract(one, TWidth.Divide(TWidth.Add(steps, TWidth.Create(offset)), lengths));
+        return TWidth.Multiply(TWidth.Subtract(x, first), scale);
+    }
+
+    /// <summary>
+    /// The block in single precision for float output (sixteen, eight or four lanes): <c>d = -j / (length * x0)</c> from exact offsets, and the series
     /// cut at <see cref="SingleDegree"/> terms (0.02^7 is far below float's precision).
     /// </summary>
     private void FillBlockSingle(Span<float> block, long length, double x0, double anchor, double end)
@@ -122,7 +192,8 @@ internal sealed class PowerSeries
         var slope = (float)(-1.0 / (length * x0));
         var i = Vector512.IsHardwareAccelerated
             ? FillBlockSingle<Width512<float>, Vector512<float>>(ref target, block.Length, slope, anchor, end)
-            : FillBlockSingle<Width256<float>, Vector256<float>>(ref target, block.Length, slope, anchor, end);
+            : Vector256.IsHardwareAccelerated ? FillBlockSingle<Width256<float>, Vector256<float>>(ref target, block.Length, slope, anchor, end)
+            : FillBlockSingle<Width128<float>, Vector128<float>>(ref target, block.Length, slope, anchor, end);
         for (; i < block.Length; i++)
         {
             var d = i * slope;
@@ -141,20 +212,33 @@ internal sealed class PowerSeries
         where TWidth : IVectorWidth<TVector, float>
         where TVector : struct
     {
+        var width = TWidth.Count;
         var offsets = TWidth.Indices;
-        var stride = TWidth.Create(TWidth.Count);
+        var slopes = TWidth.Create(slope);
+        var anchors = TWidth.Create(anchor);
+        var ends = TWidth.Create(end);
         var i = 0;
-        for (; i <= length - TWidth.Count; i += TWidth.Count)
-        {
-            var d = TWidth.Multiply(offsets, TWidth.Create(slope));
-            var sum = TWidth.Create(_coefficients[SingleDegree]);
-            for (var k = SingleDegree - 1; k >= 0; k--)
-            {
-                sum = TWidth.FusedMultiplyAdd(sum, d, TWidth.Create(_coefficients[k]));
-            }
 
-            TWidth.Store(TWidth.FusedMultiplyAdd(TWidth.Create(anchor), sum, TWidth.Create(end)), ref target, (nuint)i);
-            offsets = TWidth.Add(offsets, stride);
+        // Four independent series per iteration, as in the double block.
+        for (; i <= length - (4 * width); i += 4 * width)
+        {
+            var d0 = TWidth.Multiply(offsets, slopes);
+            var d1 = TWidth.Multiply(TWidth.Add(offsets, TWidth.Create(width)), slopes);
+            var d2 = TWidth.Multiply(TWidth.Add(offsets, TWidth.Create(2 * width)), slopes);
+            var d3 = TWidth.Multiply(TWidth.Add(offsets, TWidth.Create(3 * width)), slopes);
+            Series<TWidth, TVector, float>(SingleDegree, ref d0, ref d1, ref d2, ref d3);
+            TWidth.Store(TWidth.FusedMultiplyAdd(anchors, d0, ends), ref target, (nuint)i);
+            TWidth.Store(TWidth.FusedMultiplyAdd(anchors, d1, ends), ref target, (nuint)(i + width));
+            TWidth.Store(TWidth.FusedMultiplyAdd(anchors, d2, ends), ref target, (nuint)(i + (2 * width)));
+            TWidth.Store(TWidth.FusedMultiplyAdd(anchors, d3, ends), ref target, (nuint)(i + (3 * width)));
+            offsets = TWidth.Add(offsets, TWidth.Create(4 * width));
+        }
+
+        for (; i <= length - width; i += width)
+        {
+            var sum = Series<TWidth, TVector, float>(TWidth.Multiply(offsets, slopes), SingleDegree);
+            TWidth.Store(TWidth.FusedMultiplyAdd(anchors, sum, ends), ref target, (nuint)i);
+            offsets = TWidth.Add(offsets, TWidth.Create(width));
         }
 
         return i;

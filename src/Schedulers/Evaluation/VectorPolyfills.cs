@@ -2,16 +2,32 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
 namespace Schedulers;
 
 /// <summary>
 /// The .NET 9 vector members the kernels use, for the net8.0 build: fused multiply-adds through the x86 intrinsics
-/// (the kernels only take vector paths where AVX2 and FMA, or AVX-512, are present), MaxNative as Max, and Indices.
+/// (the 256- and 512-bit paths only run where AVX2 and FMA, or AVX-512, are present; the 128-bit ones call them only where
+/// the hardware fuses, through Fused128), MaxNative as Max, and Indices.
 /// </summary>
 internal static class VectorPolyfills
 {
+    extension(Vector128)
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> FusedMultiplyAdd(Vector128<double> a, Vector128<double> b, Vector128<double> c) =>
+            Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : AdvSimd.Arm64.IsSupported ? AdvSimd.Arm64.FusedMultiplyAdd(c, a, b) : (a * b) + c;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> FusedMultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c) =>
+            Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : AdvSimd.IsSupported ? AdvSimd.FusedMultiplyAdd(c, a, b) : (a * b) + c;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<T> MaxNative<T>(Vector128<T> a, Vector128<T> b) => Vector128.Max(a, b);
+    }
+
     extension(Vector256)
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -79,6 +95,24 @@ internal static class Vector512Indices
                 Span<T> indices = stackalloc T[Vector512<T>.Count];
                 VectorPolyfills.FillIndices(indices);
                 return Vector512.Create<T>(indices);
+            }
+        }
+    }
+}
+
+/// <summary><c>Vector128&lt;T&gt;.Indices</c> for the net8.0 build (its own class, as <see cref="Vector512Indices"/>).</summary>
+internal static class Vector128Indices
+{
+    extension<T>(Vector128<T>)
+        where T : unmanaged, INumber<T>
+    {
+        public static Vector128<T> Indices
+        {
+            get
+            {
+                Span<T> indices = stackalloc T[Vector128<T>.Count];
+                VectorPolyfills.FillIndices(indices);
+                return Vector128.Create<T>(indices);
             }
         }
     }

@@ -6,9 +6,11 @@ namespace Schedulers.Tests.Evaluation;
 
 /// <summary>
 /// The kernels run at whatever vector width the machine offers; these runs of the command line in a child process turn
-/// AVX-512 off (256-bit vectors), AVX2 off (128-bit vectors) and all hardware intrinsics off (the scalar fallback), as
-/// ImageSharp's FeatureTestRunner does, and check the printed curve against the scalar closed form computed here.
-/// On .NET 10 AVX-512 is turned off by <c>DOTNET_EnableAVX512=0</c>; <c>DOTNET_EnableAVX512F=0</c> no longer does it.
+/// AVX-512 off (256-bit vectors), AVX2 off (the 128-bit paths ARM64 takes, here in their SSE variant: AVX2's switch
+/// turns FMA off too) and all hardware intrinsics off (the scalar fallback), as ImageSharp's FeatureTestRunner does, and
+/// check the printed curve against the scalar closed form computed here. On .NET 10 AVX-512 is turned off by
+/// <c>DOTNET_EnableAVX512=0</c>; <c>DOTNET_EnableAVX512F=0</c> no longer does it. tests/run-vector-widths.sh runs the
+/// whole evaluation suite, both precisions, under each switch.
 /// </summary>
 public sealed class VectorWidthTests
 {

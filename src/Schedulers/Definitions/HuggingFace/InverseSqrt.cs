@@ -42,13 +42,13 @@ internal sealed class InverseSqrt : CurveDefinition
 
         protected override void FillMoving<T>(long firstT, double scale, Span<T> destination)
         {
-            if (typeof(T) == typeof(float) || Vector512.IsHardwareAccelerated || !Vector256.IsHardwareAccelerated || !Fma.IsSupported)
+            if (typeof(T) == typeof(float) || Vector512.IsHardwareAccelerated || (Vector256.IsHardwareAccelerated && !Fma.IsSupported) || !Vector128.IsHardwareAccelerated)
             {
                 Kernels.Map(destination, firstT, new InverseSqrtOperator(timescale, scale));
                 return;
             }
 
-            // Double output with 256-bit vectors: runs from an exact anchor each, lengthening as the curve flattens.
+            // Double output with 256- or 128-bit vectors: runs from an exact anchor each, lengthening as the curve flattens.
             var done = 0;
             while (done < destination.Length)
             {

@@ -15,6 +15,7 @@ internal static partial class Kernels
         ref var factor = ref MemoryMarshal.GetReference(factors);
         var i = Vector512.IsHardwareAccelerated ? MultiplyByScaled<Width512<T>, Vector512<T>, T>(ref value, ref factor, values.Length, inverse)
             : Vector256.IsHardwareAccelerated ? MultiplyByScaled<Width256<T>, Vector256<T>, T>(ref value, ref factor, values.Length, inverse)
+            : Vector128.IsHardwareAccelerated ? MultiplyByScaled<Width128<T>, Vector128<T>, T>(ref value, ref factor, values.Length, inverse)
             : 0;
         if (typeof(T) == typeof(double))
         {

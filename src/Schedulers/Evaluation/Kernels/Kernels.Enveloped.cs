@@ -37,36 +37,11 @@ internal static partial class Kernels
             }
             else if (Vector256.IsHardwareAccelerated)
             {
-                // Four independent step vectors, as in MapInDouble, and pairs of results stored together.
-                const int Width = 4;
-                var steps = Vector256<double>.Indices + Vector256.Create((double)origin);
-                var steps1 = steps + Vector256.Create((double)Width);
-                var steps2 = steps + Vector256.Create(2.0 * Width);
-                var steps3 = steps + Vector256.Create(3.0 * Width);
-                var stride4 = Vector256.Create(4.0 * Width);
-                var anchors = Vector256.Create(anchor);
-                var scales = Vector256.Create(scale);
-                for (; i <= block.Length - (4 * Width); i += 4 * Width)
-                {
-                    var index = (nuint)i;
-                    var value = Vector256.FusedMultiplyAdd(anchors * Vector256.LoadUnsafe(ref powers, index), side.Invoke(steps), scales);
-                    var value1 = Vector256.FusedMultiplyAdd(anchors * Vector256.LoadUnsafe(ref powers, index + Width), side.Invoke(steps1), scales);
-                    var value2 = Vector256.FusedMultiplyAdd(anchors * Vector256.LoadUnsafe(ref powers, index + (2 * Width)), side.Invoke(steps2), scales);
-                    var value3 = Vector256.FusedMultiplyAdd(anchors * Vector256.LoadUnsafe(ref powers, index + (3 * Width)), side.Invoke(steps3), scales);
-                    Lanes.StorePair(value, value1, ref target, index);
-                    Lanes.StorePair(value2, value3, ref target, index + (2 * Width));
-                    steps += stride4;
-                    steps1 += stride4;
-                    steps2 += stride4;
-                    steps3 += stride4;
-                }
-
-                for (; i <= block.Length - Width; i += Width)
-                {
-                    var heights = anchors * Vector256.LoadUnsafe(ref powers, (nuint)i);
-                    Lanes.Store(Vector256.FusedMultiplyAdd(heights, side.Invoke(steps), scales), ref target, (nuint)i);
-                    steps += Vector256.Create((double)Width);
-                }
+                i = Enveloped<Width256<double>, Vector256<double>, TSide, T>(ref target, ref powers, block.Length, origin, side, anchor, scale);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                i = Enveloped<Width128<double>, Vector128<double>, TSide, T>(ref target, ref powers, block.Length, origin, side, anchor, scale);
             }
 
             for (; i < block.Length; i++)
@@ -74,5 +49,44 @@ internal static partial class Kernels
                 Lanes.Store(Math.FusedMultiplyAdd(anchor * Unsafe.Add(ref powers, i), side.Invoke(origin + i), scale), ref target, i);
             }
         }
+    }
+
+    /// <summary>
+    /// The whole vectors of one block of <see cref="Enveloped{TSide, T}"/> at 256 or 128 bits: four independent step
+    /// vectors, as in <see cref="MapInDouble{TOperator, T}(Span{T}, long, TOperator)"/>, and pairs of results stored
+    /// together. Returns where the scalar tail starts.
+    /// </summary>
+    private static int Enveloped<TWidth, TVector, TSide, T>(ref T target, ref double powers, int length, long origin, TSide side, double anchor, double scale)
+        where TWidth : IVectorWidth<TVector, double>
+        where TVector : struct
+        where TSide : struct, IStepOperator
+        where T : unmanaged
+    {
+        var width = TWidth.Count;
+        StepVectors<TWidth, TVector, double>(origin, out var steps, out var steps1, out var steps2, out var steps3, out var stride4);
+        var anchors = TWidth.Create(anchor);
+        var scales = TWidth.Create(scale);
+        var i = 0;
+        for (; i <= length - (4 * width); i += 4 * width)
+        {
+            var index = (nuint)i;
+            var value = TWidth.FusedMultiplyAdd(TWidth.Multiply(anchors, TWidth.Load(ref powers, index)), TWidth.Invoke(side, steps), scales);
+            var value1 = TWidth.FusedMultiplyAdd(TWidth.Multiply(anchors, TWidth.Load(ref powers, index + (nuint)width)), TWidth.Invoke(side, steps1), scales);
+            var value2 = TWidth.FusedMultiplyAdd(TWidth.Multiply(anchors, TWidth.Load(ref powers, index + (nuint)(2 * width))), TWidth.Invoke(side, steps2), scales);
+            var value3 = TWidth.FusedMultiplyAdd(TWidth.Multiply(anchors, TWidth.Load(ref powers, index + (nuint)(3 * width))), TWidth.Invoke(side, steps3), scales);
+            TWidth.StorePair(value, value1, ref target, index);
+            TWidth.StorePair(value2, value3, ref target, index + (nuint)(2 * width));
+            Advance<TWidth, TVector, double>(ref steps, ref steps1, ref steps2, ref steps3, stride4);
+        }
+
+        var stride = TWidth.Create(width);
+        for (; i <= length - width; i += width)
+        {
+            var heights = TWidth.Multiply(anchors, TWidth.Load(ref powers, (nuint)i));
+            TWidth.Store(TWidth.FusedMultiplyAdd(heights, TWidth.Invoke(side, steps), scales), ref target, (nuint)i);
+            steps = TWidth.Add(steps, stride);
+        }
+
+        return i;
     }
 }

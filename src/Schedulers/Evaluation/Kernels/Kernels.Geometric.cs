@@ -17,7 +17,13 @@ internal static partial class Kernels
             // A float anchor that underflows or overflows would lose what the double products keep: those blocks stay in double.
             if (typeof(T) == typeof(float) && !Vector512.IsHardwareAccelerated && Vector256.IsHardwareAccelerated && float.IsNormal((float)anchor))
             {
-                GeometricSingle256(MemoryMarshal.Cast<T, float>(block), table, anchor);
+                GeometricSingle<Width256<float>, Vector256<float>>(MemoryMarshal.Cast<T, float>(block), table, anchor);
+                continue;
+            }
+
+            if (typeof(T) == typeof(float) && !Vector256.IsHardwareAccelerated && Vector128.IsHardwareAccelerated && float.IsNormal((float)anchor))
+            {
+                GeometricSingle<Width128<float>, Vector128<float>>(MemoryMarshal.Cast<T, float>(block), table, anchor);
                 continue;
             }
 
@@ -25,6 +31,7 @@ internal static partial class Kernels
             ref var powers = ref MemoryMarshal.GetArrayDataReference(table.Powers);
             var i = Vector512.IsHardwareAccelerated ? ScaleTable<Width512<double>, Vector512<double>, double, T>(ref target, ref powers, block.Length, anchor)
                 : Vector256.IsHardwareAccelerated ? ScaleTable<Width256<double>, Vector256<double>, double, T>(ref target, ref powers, block.Length, anchor)
+                : Vector128.IsHardwareAccelerated ? ScaleTable<Width128<double>, Vector128<double>, double, T>(ref target, ref powers, block.Length, anchor)
                 : 0;
             for (; i < block.Length; i++)
             {
@@ -34,15 +41,17 @@ internal static partial class Kernels
     }
 
     /// <summary>
-    /// One block of <see cref="Geometric"/> for float output with 256-bit vectors: the anchor and the table in single
-    /// precision, eight products per instruction instead of four products narrowed as they are stored.
+    /// One block of <see cref="Geometric"/> for float output with 256- or 128-bit vectors: the anchor and the table in
+    /// single precision, twice the products per instruction of double products narrowed as they are stored.
     /// </summary>
-    private static void GeometricSingle256(Span<float> block, GeometricTable table, double anchor)
+    private static void GeometricSingle<TWidth, TVector>(Span<float> block, GeometricTable table, double anchor)
+        where TWidth : IVectorWidth<TVector, float>
+        where TVector : struct
     {
         ref var target = ref MemoryMarshal.GetReference(block);
         ref var powers = ref MemoryMarshal.GetArrayDataReference(table.PowersSingle);
         var single = (float)anchor;
-        for (var i = ScaleTable<Width256<float>, Vector256<float>, float, float>(ref target, ref powers, block.Length, anchor); i < block.Length; i++)
+        for (var i = ScaleTable<TWidth, TVector, float, float>(ref target, ref powers, block.Length, anchor); i < block.Length; i++)
         {
             Unsafe.Add(ref target, i) = single * Unsafe.Add(ref powers, i);
         }

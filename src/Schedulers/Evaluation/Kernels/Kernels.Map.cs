@@ -6,7 +6,7 @@ namespace Schedulers;
 
 internal static partial class Kernels
 {
-    /// <summary><c>destination[i] = op(firstStep + i)</c>; float output is computed in single precision (16 or 8 lanes).</summary>
+    /// <summary><c>destination[i] = op(firstStep + i)</c>; float output is computed in single precision (16, 8 or 4 lanes).</summary>
     public static void Map<TOperator, T>(Span<T> destination, long firstStep, TOperator op)
         where TOperator : struct, IStepOperator
         where T : unmanaged
@@ -19,7 +19,13 @@ internal static partial class Kernels
 
         if (typeof(T) == typeof(float) && Vector256.IsHardwareAccelerated)
         {
-            MapSingle256(MemoryMarshal.Cast<T, float>(destination), firstStep, op);
+            MapSingle<Width256<float>, Vector256<float>, TOperator>(MemoryMarshal.Cast<T, float>(destination), firstStep, op);
+            return;
+        }
+
+        if (typeof(T) == typeof(float) && Vector128.IsHardwareAccelerated)
+        {
+            MapSingle<Width128<float>, Vector128<float>, TOperator>(MemoryMarshal.Cast<T, float>(destination), firstStep, op);
             return;
         }
 
@@ -68,32 +74,13 @@ internal static partial class Kernels
                 steps += stride;
             }
         }
-        else if (Vector256.IsHardwareAccelerated && destination.Length >= Vector256<double>.Count)
+        else if (Vector256.IsHardwareAccelerated)
         {
-            const int Width = 4;
-            var steps = Vector256<double>.Indices + Vector256.Create((double)firstStep);
-
-            // As above, four independent step vectors; pairs of results are stored together (eight floats in one store).
-            var steps1 = steps + Vector256.Create((double)Width);
-            var steps2 = steps + Vector256.Create(2.0 * Width);
-            var steps3 = steps + Vector256.Create(3.0 * Width);
-            var stride4 = Vector256.Create(4.0 * Width);
-            for (; i <= destination.Length - (4 * Width); i += 4 * Width)
-            {
-                Lanes.StorePair(op.Invoke(steps), op.Invoke(steps1), ref target, (nuint)i);
-                Lanes.StorePair(op.Invoke(steps2), op.Invoke(steps3), ref target, (nuint)(i + (2 * Width)));
-                steps += stride4;
-                steps1 += stride4;
-                steps2 += stride4;
-                steps3 += stride4;
-            }
-
-            var stride = Vector256.Create((double)Width);
-            for (; i <= destination.Length - Width; i += Width)
-            {
-                Lanes.Store(op.Invoke(steps), ref target, (nuint)i);
-                steps += stride;
-            }
+            i = MapInDouble<Width256<double>, Vector256<double>, TOperator, T>(ref target, destination.Length, firstStep, op);
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            i = MapInDouble<Width128<double>, Vector128<double>, TOperator, T>(ref target, destination.Length, firstStep, op);
         }
 
         for (; i < destination.Length; i++)
@@ -137,36 +124,62 @@ internal static partial class Kernels
     }
 
     /// <summary>
-    /// The float-output kernel with 256-bit vectors (machines without AVX-512): eight lanes in single precision, four
-    /// independent offset vectors per iteration, steps formed as in <see cref="MapSingle"/>.
+    /// The whole vectors of <see cref="MapInDouble{TOperator, T}(Span{T}, long, TOperator)"/> at 256 or 128 bits: four
+    /// independent step vectors, as with 512 bits, and pairs of results stored together (for float output one store of
+    /// the narrowed pair). Returns where the scalar tail starts.
     /// </summary>
-    private static void MapSingle256<TOperator>(Span<float> destination, long firstStep, TOperator op)
+    private static int MapInDouble<TWidth, TVector, TOperator, T>(ref T target, int length, long firstStep, TOperator op)
+        where TWidth : IVectorWidth<TVector, double>
+        where TVector : struct
+        where TOperator : struct, IStepOperator
+        where T : unmanaged
+    {
+        var width = TWidth.Count;
+        StepVectors<TWidth, TVector, double>(firstStep, out var steps, out var steps1, out var steps2, out var steps3, out var stride4);
+        var i = 0;
+        for (; i <= length - (4 * width); i += 4 * width)
+        {
+            TWidth.StorePair(TWidth.Invoke(op, steps), TWidth.Invoke(op, steps1), ref target, (nuint)i);
+            TWidth.StorePair(TWidth.Invoke(op, steps2), TWidth.Invoke(op, steps3), ref target, (nuint)(i + (2 * width)));
+            Advance<TWidth, TVector, double>(ref steps, ref steps1, ref steps2, ref steps3, stride4);
+        }
+
+        var stride = TWidth.Create(width);
+        for (; i <= length - width; i += width)
+        {
+            TWidth.Store(TWidth.Invoke(op, steps), ref target, (nuint)i);
+            steps = TWidth.Add(steps, stride);
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// The float-output kernel with 256- or 128-bit vectors (machines without AVX-512): eight or four lanes in single
+    /// precision, four independent offset vectors per iteration, steps formed as in <see cref="MapSingle{TOperator}(Span{float}, long, TOperator)"/>.
+    /// </summary>
+    private static void MapSingle<TWidth, TVector, TOperator>(Span<float> destination, long firstStep, TOperator op)
+        where TWidth : IVectorWidth<TVector, float>
+        where TVector : struct
         where TOperator : struct, IStepOperator
     {
-        const int Width = 8;
+        var width = TWidth.Count;
         const int Segment = 1 << 20;
         ref var target = ref MemoryMarshal.GetReference(destination);
         var i = 0;
         for (var segmentStart = 0; segmentStart < destination.Length; segmentStart += Segment)
         {
             var segmentEnd = (int)Math.Min((long)segmentStart + Segment, destination.Length);
-            var origin = Vector256.Create((float)(firstStep + segmentStart));
-            var offsets = Vector256<float>.Indices;
-            var offsets1 = offsets + Vector256.Create((float)Width);
-            var offsets2 = offsets + Vector256.Create(2f * Width);
-            var offsets3 = offsets + Vector256.Create(3f * Width);
-            var stride = Vector256.Create(4f * Width);
+            var origin = TWidth.Create((float)(firstStep + segmentStart));
+            StepVectors<TWidth, TVector, float>(0, out var offsets, out var offsets1, out var offsets2, out var offsets3, out var stride);
             i = segmentStart;
-            for (; i <= segmentEnd - (4 * Width); i += 4 * Width)
+            for (; i <= segmentEnd - (4 * width); i += 4 * width)
             {
-                op.Invoke(origin + offsets).StoreUnsafe(ref target, (nuint)i);
-                op.Invoke(origin + offsets1).StoreUnsafe(ref target, (nuint)(i + Width));
-                op.Invoke(origin + offsets2).StoreUnsafe(ref target, (nuint)(i + (2 * Width)));
-                op.Invoke(origin + offsets3).StoreUnsafe(ref target, (nuint)(i + (3 * Width)));
-                offsets += stride;
-                offsets1 += stride;
-                offsets2 += stride;
-                offsets3 += stride;
+                TWidth.Store(TWidth.Invoke(op, TWidth.Add(origin, offsets)), ref target, (nuint)i);
+                TWidth.Store(TWidth.Invoke(op, TWidth.Add(origin, offsets1)), ref target, (nuint)(i + width));
+                TWidth.Store(TWidth.Invoke(op, TWidth.Add(origin, offsets2)), ref target, (nuint)(i + (2 * width)));
+                TWidth.Store(TWidth.Invoke(op, TWidth.Add(origin, offsets3)), ref target, (nuint)(i + (3 * width)));
+                Advance<TWidth, TVector, float>(ref offsets, ref offsets1, ref offsets2, ref offsets3, stride);
             }
 
             for (; i < segmentEnd; i++)

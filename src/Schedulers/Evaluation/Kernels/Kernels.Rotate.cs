@@ -82,10 +82,22 @@ internal static partial class Kernels
             }
             else
             {
-                // Only this loop, tuned for machines without AVX-512, leaves out the clamp where it provably does nothing;
-                // the others always clamp, so that each runs as it was measured.
+                // Only the loops tuned for machines without AVX-512 leave out the clamp where it provably does nothing;
+                // the 512-bit ones always clamp, so that each runs as it was measured.
                 var clamp = MayReachFloor(table, cosines, amplitude, offset, floor);
                 RotateGroup<Width256<double>, Vector256<double>, double>(MemoryMarshal.Cast<T, double>(group), table.Cos, table.Sin, cosines, sines, amplitude, offset, floor, clamp);
+            }
+        }
+        else if (!Vector512.IsHardwareAccelerated && !Vector256.IsHardwareAccelerated && Vector128.IsHardwareAccelerated && length % Vector128<float>.Count == 0)
+        {
+            if (typeof(T) == typeof(float))
+            {
+                RotateGroup<Width128<float>, Vector128<float>, float>(MemoryMarshal.Cast<T, float>(group), table.CosSingle, table.SinSingle, cosines, sines, amplitude, offset, floor, clamp: true);
+            }
+            else
+            {
+                var clamp = MayReachFloor(table, cosines, amplitude, offset, floor);
+                RotateGroup<Width128<double>, Vector128<double>, double>(MemoryMarshal.Cast<T, double>(group), table.Cos, table.Sin, cosines, sines, amplitude, offset, floor, clamp);
             }
         }
         else
@@ -173,6 +185,7 @@ internal static partial class Kernels
     {
         var i = Vector512.IsHardwareAccelerated ? RotateBlock<Width512<double>, Vector512<double>, T>(block, table, cosWeight, sinWeight, offset, floor)
             : Vector256.IsHardwareAccelerated ? RotateBlock<Width256<double>, Vector256<double>, T>(block, table, cosWeight, sinWeight, offset, floor)
+            : Vector128.IsHardwareAccelerated ? RotateBlock<Width128<double>, Vector128<double>, T>(block, table, cosWeight, sinWeight, offset, floor)
             : 0;
         ref var target = ref MemoryMarshal.GetReference(block);
         ref var cosines = ref MemoryMarshal.GetArrayDataReference(table.Cos);

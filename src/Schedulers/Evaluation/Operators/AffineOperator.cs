@@ -20,4 +20,10 @@ internal readonly struct AffineOperator(double intercept, double slope) : IStepO
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<float> Invoke(Vector256<float> step) => Vector256.FusedMultiplyAdd(Vector256.Create((float)slope), step, Vector256.Create((float)intercept));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector128<double> Invoke(Vector128<double> step) => Fused128.MultiplyAdd(Vector128.Create(slope), step, Vector128.Create(intercept));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector128<float> Invoke(Vector128<float> step) => Fused128.MultiplyAdd(Vector128.Create((float)slope), step, Vector128.Create((float)intercept));
 }

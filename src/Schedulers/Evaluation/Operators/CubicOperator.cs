@@ -25,4 +25,12 @@ internal readonly struct CubicOperator(double c0, double c1, double c2, double c
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<float> Invoke(Vector256<float> step) =>
         Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(Vector256.Create((float)c3), step, Vector256.Create((float)c2)), step, Vector256.Create((float)c1)), step, Vector256.Create((float)c0));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector128<double> Invoke(Vector128<double> step) =>
+        Fused128.MultiplyAdd(Fused128.MultiplyAdd(Fused128.MultiplyAdd(Vector128.Create(c3), step, Vector128.Create(c2)), step, Vector128.Create(c1)), step, Vector128.Create(c0));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector128<float> Invoke(Vector128<float> step) =>
+        Fused128.MultiplyAdd(Fused128.MultiplyAdd(Fused128.MultiplyAdd(Vector128.Create((float)c3), step, Vector128.Create((float)c2)), step, Vector128.Create((float)c1)), step, Vector128.Create((float)c0));
 }

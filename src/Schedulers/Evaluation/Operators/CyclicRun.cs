@@ -28,6 +28,10 @@ internal readonly struct CyclicRun(double total, double origin) : IStepOperator
         Vector256<double>.One + Quotient.Of(step, total, _reciprocal) - Vector256.Create(origin);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector128<double> Invoke(Vector128<double> step) =>
+        Vector128<double>.One + Quotient.Of(step, total, _reciprocal) - Vector128.Create(origin);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<double> Invoke(Vector512<double> step) =>
         Vector512<double>.One + Quotient.Of(step, total, _reciprocal) - Vector512.Create(origin);
 
@@ -36,4 +40,7 @@ internal readonly struct CyclicRun(double total, double origin) : IStepOperator
 
     /// <summary>Not used: CyclicLR's kernels keep double steps.</summary>
     public Vector256<float> Invoke(Vector256<float> step) => Quotient.Widened(this, step);
+
+    /// <summary>Not used: CyclicLR's kernels keep double steps.</summary>
+    public Vector128<float> Invoke(Vector128<float> step) => Quotient.Widened(this, step);
 }

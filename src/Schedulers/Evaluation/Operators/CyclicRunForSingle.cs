@@ -19,6 +19,9 @@ internal readonly struct CyclicRunForSingle(double total, double origin) : IStep
     public Vector256<double> Invoke(Vector256<double> step) => Vector256.FusedMultiplyAdd(step, Vector256.Create(_reciprocal), Vector256.Create(_offset));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector128<double> Invoke(Vector128<double> step) => Fused128.MultiplyAdd(step, Vector128.Create(_reciprocal), Vector128.Create(_offset));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<double> Invoke(Vector512<double> step) => Vector512.FusedMultiplyAdd(step, Vector512.Create(_reciprocal), Vector512.Create(_offset));
 
     /// <summary>Not used: CyclicLR's kernels keep double steps.</summary>
@@ -26,4 +29,7 @@ internal readonly struct CyclicRunForSingle(double total, double origin) : IStep
 
     /// <summary>Not used: CyclicLR's kernels keep double steps.</summary>
     public Vector256<float> Invoke(Vector256<float> step) => Quotient.Widened(this, step);
+
+    /// <summary>Not used: CyclicLR's kernels keep double steps.</summary>
+    public Vector128<float> Invoke(Vector128<float> step) => Quotient.Widened(this, step);
 }

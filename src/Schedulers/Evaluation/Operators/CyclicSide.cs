@@ -38,6 +38,17 @@ internal readonly struct CyclicSide(double total, double stepRatio) : IStepOpera
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector128<double> Invoke(Vector128<double> step)
+    {
+        var shifted = Vector128<double>.One + Quotient.Of(step, total, _reciprocal);
+        var x = shifted - Vector128.Floor(shifted);
+        return Vector128.ConditionalSelect(
+            Vector128.LessThanOrEqual(x, Vector128.Create(stepRatio)),
+            x * Vector128.Create(_rising),
+            (x - Vector128<double>.One) * Vector128.Create(_falling));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<double> Invoke(Vector512<double> step)
     {
         var shifted = Vector512<double>.One + Quotient.Of(step, total, _reciprocal);
@@ -53,4 +64,7 @@ internal readonly struct CyclicSide(double total, double stepRatio) : IStepOpera
 
     /// <summary>Not used: CyclicLR's kernels keep double steps.</summary>
     public Vector256<float> Invoke(Vector256<float> step) => Quotient.Widened(this, step);
+
+    /// <summary>Not used: CyclicLR's kernels keep double steps.</summary>
+    public Vector128<float> Invoke(Vector128<float> step) => Quotient.Widened(this, step);
 }

@@ -76,4 +76,30 @@ internal readonly struct IntegerPowerOperator(double length, int power, double r
 
         return Vector256.FusedMultiplyAdd(Vector256.Create((float)range), product, Vector256.Create((float)end));
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector128<double> Invoke(Vector128<double> step)
+    {
+        var remaining = Fused128.MultiplyAdd(step, Vector128.Create(_negativeInverseLength), Vector128<double>.One);
+        var product = remaining;
+        for (var i = 1; i < power; i++)
+        {
+            product *= remaining;
+        }
+
+        return Fused128.MultiplyAdd(Vector128.Create(range), product, Vector128.Create(end));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector128<float> Invoke(Vector128<float> step)
+    {
+        var remaining = Vector128.MaxNative(Fused128.MultiplyAdd(step, Vector128.Create((float)_negativeInverseLength), Vector128<float>.One), Vector128<float>.Zero);
+        var product = remaining;
+        for (var i = 1; i < power; i++)
+        {
+            product *= remaining;
+        }
+
+        return Fused128.MultiplyAdd(Vector128.Create((float)range), product, Vector128.Create((float)end));
+    }
 }

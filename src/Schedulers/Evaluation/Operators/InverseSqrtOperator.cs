@@ -9,7 +9,7 @@ namespace Schedulers;
 /// With AVX-512 it starts from the hardware's 14-bit reciprocal square root <c>y</c> and corrects it with the series
 /// <c>1/sqrt(u) = y (1 + e/2 + 3e^2/8 + 5e^3/16 + ...)</c>, <c>e = 1 - u y^2</c>: with <c>|e| &lt; 2^-13</c> the first
 /// omitted term is below 1e-16. With AVX alone it starts from single precision's 12-bit estimate and takes two more
-/// terms; without AVX, a square root and a division.
+/// terms; so do 128-bit vectors on x64 (SSE's estimate); elsewhere (ARM64, or no AVX), a square root and a division.
 /// </summary>
 internal readonly struct InverseSqrtOperator(double timescale, double scale) : IStepOperator
 {
@@ -102,5 +102,41 @@ internal readonly struct InverseSqrtOperator(double timescale, double scale) : I
         }
 
         return Vector256.Create((float)scale) / Vector256.Sqrt(u);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector128<double> Invoke(Vector128<double> step)
+    {
+        var u = Fused128.MultiplyAdd(step, Vector128.Create(_inverseTimescale), Vector128<double>.One);
+        if (Sse2.IsSupported)
+        {
+            // As the 256-bit path without AVX-512: SSE's 12-bit estimate in single precision and four terms. Without FMA
+            // the products round once more, which moves e by about 1e-16 and the value by less.
+            var y = Sse2.ConvertToVector128Double(Sse.ReciprocalSqrt(Sse2.ConvertToVector128Single(u)));
+            var e = Fused128.MultiplyAdd(-u, y * y, Vector128<double>.One);
+            var series = Fused128.MultiplyAdd(e, Vector128.Create(_fourth), Vector128.Create(_third));
+            series = Fused128.MultiplyAdd(e, series, Vector128.Create(_second));
+            series = Fused128.MultiplyAdd(e, series, Vector128.Create(_first));
+            series = Fused128.MultiplyAdd(e, series, Vector128.Create(scale));
+            return y * series;
+        }
+
+        return Vector128.Create(scale) / Vector128.Sqrt(u);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector128<float> Invoke(Vector128<float> step)
+    {
+        var u = Fused128.MultiplyAdd(step, Vector128.Create((float)_inverseTimescale), Vector128<float>.One);
+        if (Sse.IsSupported)
+        {
+            var y = Sse.ReciprocalSqrt(u);
+            var e = Fused128.MultiplyAdd(-u, y * y, Vector128<float>.One);
+            var series = Fused128.MultiplyAdd(e, Vector128.Create((float)_second), Vector128.Create((float)_first));
+            series = Fused128.MultiplyAdd(e, series, Vector128.Create((float)scale));
+            return y * series;
+        }
+
+        return Vector128.Create((float)scale) / Vector128.Sqrt(u);
     }
 }

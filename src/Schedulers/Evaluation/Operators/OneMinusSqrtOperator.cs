@@ -57,4 +57,22 @@ internal readonly struct OneMinusSqrtOperator(double length, bool rising, double
         var factor = Vector256.FusedMultiplyAdd(shape, Vector256.Create((float)_span), Vector256.Create((float)floorRatio));
         return Vector256.Create((float)scale) * Vector256.MaxNative(Vector256<float>.Zero, factor);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector128<double> Invoke(Vector128<double> step)
+    {
+        var progress = step / Vector128.Create(length);
+        var shape = Vector128<double>.One - Vector128.Sqrt(rising ? Vector128<double>.One - progress : progress);
+        var factor = Fused128.MultiplyAdd(shape, Vector128.Create(_span), Vector128.Create(floorRatio));
+        return Vector128.Create(scale) * Vector128.MaxNative(Vector128<double>.Zero, factor);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector128<float> Invoke(Vector128<float> step)
+    {
+        var progress = Vector128.Min(step * Vector128.Create((float)_inverseLength), Vector128<float>.One);
+        var shape = Vector128<float>.One - Vector128.Sqrt(rising ? Vector128<float>.One - progress : progress);
+        var factor = Fused128.MultiplyAdd(shape, Vector128.Create((float)_span), Vector128.Create((float)floorRatio));
+        return Vector128.Create((float)scale) * Vector128.MaxNative(Vector128<float>.Zero, factor);
+    }
 }

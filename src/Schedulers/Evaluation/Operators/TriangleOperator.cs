@@ -15,6 +15,10 @@ internal readonly struct TriangleOperator<TSide>(TSide side, double slope, doubl
         Vector256.FusedMultiplyAdd(Vector256.Create(slope), side.Invoke(step), Vector256.Create(scale));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector128<double> Invoke(Vector128<double> step) =>
+        Fused128.MultiplyAdd(Vector128.Create(slope), side.Invoke(step), Vector128.Create(scale));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<double> Invoke(Vector512<double> step) =>
         Vector512.FusedMultiplyAdd(Vector512.Create(slope), side.Invoke(step), Vector512.Create(scale));
 
@@ -23,4 +27,7 @@ internal readonly struct TriangleOperator<TSide>(TSide side, double slope, doubl
 
     /// <summary>Not used: CyclicLR's kernels keep double steps.</summary>
     public Vector256<float> Invoke(Vector256<float> step) => Quotient.Widened(this, step);
+
+    /// <summary>Not used: CyclicLR's kernels keep double steps.</summary>
+    public Vector128<float> Invoke(Vector128<float> step) => Quotient.Widened(this, step);
 }

@@ -34,6 +34,17 @@ internal readonly struct Width256<TLane> : IVectorWidth<Vector256<TLane>, TLane>
             : Vector256.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, TLane>();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<TLane> Subtract(Vector256<TLane> left, Vector256<TLane> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<TLane> Divide(Vector256<TLane> left, Vector256<TLane> right) => left / right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<TLane> Invoke<TOperator>(TOperator op, Vector256<TLane> step)
+        where TOperator : struct, IStepOperator =>
+        typeof(TLane) == typeof(float) ? op.Invoke(step.AsSingle()).As<float, TLane>() : op.Invoke(step.AsDouble()).As<double, TLane>();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<TLane> MaxNative(Vector256<TLane> value, Vector256<TLane> floor) => Vector256.MaxNative(value, floor);
 
     /// <summary>Double lanes go through <see cref="Lanes"/> (narrowed for float output); float lanes are only ever computed for float output.</summary>
@@ -49,6 +60,21 @@ internal readonly struct Width256<TLane> : IVectorWidth<Vector256<TLane>, TLane>
         {
             Debug.Assert(typeof(T) == typeof(TLane), "Single-precision lanes are stored to float output only.");
             value.StoreUnsafe(ref Unsafe.As<T, TLane>(ref target), index);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StorePair<T>(Vector256<TLane> first, Vector256<TLane> second, ref T target, nuint index)
+        where T : unmanaged
+    {
+        if (typeof(TLane) == typeof(double))
+        {
+            Lanes.StorePair(first.AsDouble(), second.AsDouble(), ref target, index);
+        }
+        else
+        {
+            Store(first, ref target, index);
+            Store(second, ref target, index + (nuint)Count);
         }
     }
 }

@@ -34,6 +34,17 @@ internal readonly struct Width512<TLane> : IVectorWidth<Vector512<TLane>, TLane>
             : Vector512.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, TLane>();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<TLane> Subtract(Vector512<TLane> left, Vector512<TLane> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<TLane> Divide(Vector512<TLane> left, Vector512<TLane> right) => left / right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<TLane> Invoke<TOperator>(TOperator op, Vector512<TLane> step)
+        where TOperator : struct, IStepOperator =>
+        typeof(TLane) == typeof(float) ? op.Invoke(step.AsSingle()).As<float, TLane>() : op.Invoke(step.AsDouble()).As<double, TLane>();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<TLane> MaxNative(Vector512<TLane> value, Vector512<TLane> floor) => Vector512.MaxNative(value, floor);
 
     /// <summary>Double lanes go through <see cref="Lanes"/> (narrowed for float output); float lanes are only ever computed for float output.</summary>
@@ -50,5 +61,13 @@ internal readonly struct Width512<TLane> : IVectorWidth<Vector512<TLane>, TLane>
             Debug.Assert(typeof(T) == typeof(TLane), "Single-precision lanes are stored to float output only.");
             value.StoreUnsafe(ref Unsafe.As<T, TLane>(ref target), index);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StorePair<T>(Vector512<TLane> first, Vector512<TLane> second, ref T target, nuint index)
+        where T : unmanaged
+    {
+        Store(first, ref target, index);
+        Store(second, ref target, index + (nuint)Count);
     }
 }
