@@ -139,7 +139,7 @@ internal static class HuggingFaceImport
         return import.Build();
     }
 
-    private static void NoteIgnoredKeywords(string name, ImmutableDictionary<string, ParameterValue> kwargs, ImportBuilder import)
+    private static void NoteIgnoredKeywords(string name, IReadOnlyDictionary<string, ParameterValue> kwargs, ImportBuilder import)
     {
         foreach (var key in kwargs.Keys)
         {
@@ -180,23 +180,35 @@ internal static class HuggingFaceImport
     }
 
     /// <summary><c>lr_scheduler_kwargs</c>: an object, or a string holding one (as the Trainer's command line passes it).</summary>
-    private static ImmutableDictionary<string, ParameterValue> Kwargs(JsonElement root, List<string> problems)
+    /// <summary>The schedule function's keyword arguments, in the order written; a keyword given twice is refused.</summary>
+    private static OrderedDictionary<string, ParameterValue> Kwargs(JsonElement root, List<string> problems)
     {
+        var kwargs = new OrderedDictionary<string, ParameterValue>(StringComparer.Ordinal);
         if (!root.TryGetProperty(HuggingFaceMappings.SchedulerKeywords.Source, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            return ImmutableDictionary<string, ParameterValue>.Empty;
+            return kwargs;
         }
 
         var json = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
         try
         {
             var options = ScheduleOptions.FromJson(json);
-            return options.Entries.ToImmutableDictionary(StringComparer.Ordinal);
+            foreach (var group in options.Entries.GroupBy(entry => entry.Key, StringComparer.Ordinal))
+            {
+                if (group.Count() > 1)
+                {
+                    problems.Add($"lr_scheduler_kwargs gives {group.Key} {group.Count()} times ({string.Join(", ", group.Select(entry => entry.Value))}); give it once.");
+                }
+
+                kwargs[group.Key] = group.First().Value;
+            }
+
+            return kwargs;
         }
         catch (ScheduleConfigurationException exception)
         {
             problems.Add($"lr_scheduler_kwargs is not a JSON object of keyword arguments: {exception.Problems[0].Message}");
-            return ImmutableDictionary<string, ParameterValue>.Empty;
+            return kwargs;
         }
     }
 }

@@ -242,7 +242,7 @@ internal static class KohyaImport
     /// Carries over what <paramref name="schedule"/> reads of the schedule parameters, as its row in
     /// <see cref="KohyaMappings.ScheduleParameters"/> says, and notes each setting given that no row reads with it.
     /// </summary>
-    private static void Carry(string schedule, string described, Dictionary<string, object?> values, Dictionary<string, object> settings, ImmutableDictionary<string, ParameterValue> kwargs, ImportBuilder import)
+    private static void Carry(string schedule, string described, Dictionary<string, object?> values, Dictionary<string, object> settings, IReadOnlyDictionary<string, ParameterValue> kwargs, ImportBuilder import)
     {
         foreach (var source in Parameters)
         {

@@ -80,14 +80,18 @@ internal sealed class KohyaSettings(Dictionary<string, object> settings, bool fr
         }
     }
 
-    /// <summary><c>lr_scheduler_args</c>: <c>"key=value"</c> strings, each value read by Python's <c>ast.literal_eval</c>.</summary>
-    public ImmutableDictionary<string, ParameterValue> SchedulerArguments()
+    /// <summary>
+    /// <c>lr_scheduler_args</c>: <c>"key=value"</c> strings, each value read by Python's <c>ast.literal_eval</c>, in the
+    /// order written (so that refusals list them in that order on every run; a repeated key keeps its last value, as
+    /// sd-scripts' dict does).
+    /// </summary>
+    public IReadOnlyDictionary<string, ParameterValue> SchedulerArguments()
     {
         IEnumerable<string> items;
         switch (settings.GetValueOrDefault(KohyaMappings.SchedulerArguments.Source))
         {
             case null:
-                return ImmutableDictionary<string, ParameterValue>.Empty;
+                return new OrderedDictionary<string, ParameterValue>(StringComparer.Ordinal);
             case List<string> list:
                 items = list;
                 break;
@@ -95,10 +99,10 @@ internal sealed class KohyaSettings(Dictionary<string, object> settings, bool fr
                 items = array.Cast<string>();
                 break;
             case var other:
-                return Refuse<ImmutableDictionary<string, ParameterValue>>(KohyaMappings.SchedulerArguments.Source, other, "a list of \"key=value\" strings");
+                return Refuse<IReadOnlyDictionary<string, ParameterValue>>(KohyaMappings.SchedulerArguments.Source, other, "a list of \"key=value\" strings");
         }
 
-        var arguments = ImmutableDictionary.CreateBuilder<string, ParameterValue>(StringComparer.Ordinal);
+        var arguments = new OrderedDictionary<string, ParameterValue>(StringComparer.Ordinal);
         foreach (var item in items)
         {
             var parts = item.Split('=');
@@ -116,7 +120,7 @@ internal sealed class KohyaSettings(Dictionary<string, object> settings, bool fr
             }
         }
 
-        return arguments.ToImmutable();
+        return arguments;
     }
 
     private long ArgumentSteps(string key, string text, long totalSteps)

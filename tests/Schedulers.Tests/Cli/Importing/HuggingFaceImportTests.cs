@@ -71,6 +71,7 @@ public sealed class HuggingFaceImportTests : IDisposable
     [InlineData("{\"lr_scheduler_type\": \"reduce_lr_on_plateau\", \"lr_scheduler_kwargs\": {\"factor\": 2}}", "factor")]
     [InlineData("{\"lr_scheduler_type\": \"cosine\", \"max_steps\": 100, \"warmup_ratio\": 1.5}", "warmup_ratio")]
     [InlineData("[1, 2]", "object")]
+    [InlineData("{\"lr_scheduler_type\": \"cosine_with_min_lr\", \"max_steps\": 100, \"lr_scheduler_kwargs\": {\"min_lr\": 1e-6, \"min_lr\": 2e-6}}", "lr_scheduler_kwargs gives min_lr 2 times (1e-6, 2e-6); give it once.")]
     public void What_the_trainer_cannot_build_is_refused(string json, string expected)
     {
         var run = CliRun.Of("validate", "--config", Write(json), "--from", "hf");

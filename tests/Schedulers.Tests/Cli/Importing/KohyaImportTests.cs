@@ -164,6 +164,18 @@ public sealed class KohyaImportTests : IDisposable
     }
 
     [Fact]
+    public void Keywords_the_schedule_function_does_not_take_are_refused_in_the_order_written_on_every_run()
+    {
+        var config = Write("lr_scheduler = \"linear\"\nlearning_rate = 1e-3\nmax_train_steps = 100\nlr_scheduler_args = [\"zeta=1\", \"alpha=2\", \"mu=3\"]\n");
+
+        var refused = CliRun.Of("curve", "--config", config, "--from", "kohya").Error
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(':')[1].Trim());
+
+        refused.Should().Equal("lr_scheduler_args zeta", "lr_scheduler_args alpha", "lr_scheduler_args mu");
+    }
+
+    [Fact]
     public void A_problem_of_the_imported_schedule_names_the_kohya_setting()
     {
         var run = CliRun.Of("curve", "--config", Write("lr_scheduler = \"cosine\"\nlearning_rate = 1e-3\nmax_train_steps = 100\nlr_warmup_steps = 150\n"), "--from", "kohya");
