@@ -10,6 +10,13 @@ internal static class ScheduleValidator
 {
     private const int MaxLenientRounds = 8;
 
+    // A code-only scheduler (LambdaLR) is found, so that its refusal can point to C#, but never offered as a value. The
+    // catalog is fixed, so the list and its text are made once rather than on every validation.
+    private static readonly ImmutableArray<string> ConfigurableNames =
+        [.. SchedulerCatalog.All.Where(scheduler => !scheduler.IsCodeOnly).Select(scheduler => scheduler.Name)];
+
+    private static readonly string ConfigurableNamesText = string.Join(", ", ConfigurableNames);
+
     public static LearningRateSchedule Create(ScheduleOptions options)
     {
         var outcome = Check(options);
@@ -135,9 +142,7 @@ internal static class ScheduleValidator
 
     private static SchedulerDefinition? CheckScheduler(ScheduleOptions options, List<ConfigurationProblem> problems)
     {
-        // A code-only scheduler (LambdaLR) is found, so that its refusal can point to C#, but never offered as a value.
-        var configurable = SchedulerCatalog.All.Where(scheduler => !scheduler.IsCodeOnly).Select(scheduler => scheduler.Name).ToList();
-        var names = string.Join(", ", configurable);
+        var names = ConfigurableNamesText;
         if (!options.TryGetValue(ScheduleOptions.SchedulerKey, out var value))
         {
             problems.Add(ConfigurationProblem.ForKey(ScheduleOptions.SchedulerKey, null, $"is required: one of {names}."));
@@ -154,7 +159,7 @@ internal static class ScheduleValidator
         if (definition is null)
         {
             problems.Add(ConfigurationProblem.ForKey(ScheduleOptions.SchedulerKey, value,
-                $"{value} is not a known scheduler.{Spelling.DidYouMean(value.TextValue!, configurable)} Valid: {names}."));
+                $"{value} is not a known scheduler.{Spelling.DidYouMean(value.TextValue!, ConfigurableNames)} Valid: {names}."));
         }
 
         return definition;
