@@ -29,19 +29,15 @@ public sealed class CurveCommandTests : IDisposable
         run.Lines[101].Should().Be("100,0.0003");
     }
 
+    public static TheoryData<string> ReferenceCaseIds => ReferenceCurves.CaseIds();
+
     [Theory]
-    [InlineData("cosine-1-0")]
-    [InlineData("warmup_stable_decay-1-0")]
-    [InlineData("piecewise_constant-1-0")]
-    [InlineData("OneCycleLR-1-0")]
-    [InlineData("CyclicLR-1-2")]
-    [InlineData("SequentialLR-1-0")]
-    [InlineData("ChainedScheduler-1-0")]
+    [MemberData(nameof(ReferenceCaseIds))]
     public void The_csv_of_a_reference_configuration_matches_the_reference_curve(string id)
     {
         var entry = ReferenceCurves.Case(id);
         var reference = entry.GetProperty("lr").EnumerateArray().Select(value => value.GetDouble()).ToArray();
-        var learningRate = entry.GetProperty("config").GetProperty(ScheduleKeys.LearningRate).GetDouble();
+        var learningRate = ReferenceCurves.LearningRateOf(entry);
 
         var run = CliRun.Of("curve", "--config", WriteConfig(entry.GetProperty("config").GetRawText()), "--format", "csv", "--steps", reference.Length.ToString(CultureInfo.InvariantCulture));
 

@@ -45,7 +45,7 @@ public sealed class ReferenceCopyTests
 
     [Theory]
     [InlineData(ReferenceCurves.FileName)]
-    [InlineData("timm-keras-curves.json")]
+    [InlineData(ReferenceCurves.TimmKerasFileName)]
     [InlineData("README.md")]
     public void A_fresh_clone_carries_its_own_copy_of_each_reference_file(string fileName) =>
         File.Exists(Path.Combine(CopyFolder, fileName)).Should().BeTrue("a fresh clone must carry its own copy of {0}", fileName);

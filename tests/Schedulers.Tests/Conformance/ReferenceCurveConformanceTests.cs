@@ -57,7 +57,7 @@ public sealed class ReferenceCurveConformanceTests
         for (var step = 0; step < reference.Length; step++)
         {
             schedule.GetLearningRate(step).Should().BeApproximately(
-                reference[step], ReferenceCurves.Tolerance(reference[step], schedule.LearningRate), "step {0} of {1}", step, id);
+                reference[step], ReferenceCurves.Tolerance(reference[step], ReferenceCurves.LearningRateOf(entry)), "step {0} of {1}", step, id);
         }
     }
 
@@ -75,7 +75,7 @@ public sealed class ReferenceCurveConformanceTests
         for (var step = 0; step < reference.Length; step++)
         {
             curve[step].Should().BeApproximately(
-                reference[step], ReferenceCurves.Tolerance(reference[step], schedule.LearningRate), "step {0} of {1}", step, id);
+                reference[step], ReferenceCurves.Tolerance(reference[step], ReferenceCurves.LearningRateOf(entry)), "step {0} of {1}", step, id);
         }
     }
 }

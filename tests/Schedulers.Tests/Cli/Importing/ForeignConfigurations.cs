@@ -20,7 +20,17 @@ internal static class ForeignConfigurations
         var scheduler = config.GetProperty("scheduler").GetString()!;
         var lines = new List<string> { "pretrained_model_name_or_path = \"model.safetensors\"", "network_dim = 16", "mixed_precision = \"bf16\"" };
         var arguments = new List<string>();
+        if (config.TryGetProperty("steps_per_epoch", out _))
+        {
+            return null; // sd-scripts steps its scheduler once per optimizer step, never once per epoch
+        }
+
         var pyTorch = char.IsUpper(scheduler[0]);
+        if (pyTorch && SchedulerCatalog.Find(scheduler)?.Family != SchedulerFamily.PyTorch)
+        {
+            return null; // lr_scheduler_type names a torch.optim.lr_scheduler class; timm's and Keras's are not
+        }
+
         if (pyTorch)
         {
             if (scheduler is "SequentialLR" or "ChainedScheduler")

@@ -62,7 +62,7 @@ public sealed class ImportConformanceTests : IDisposable
         run.Error.Should().NotContain("error:");
         run.ExitCode.Should().Be(0);
         var reference = entry.GetProperty("lr").EnumerateArray().Select(value => value.GetDouble()).ToArray();
-        var learningRate = entry.GetProperty("config").GetProperty("learning_rate").GetDouble();
+        var learningRate = ReferenceCurves.LearningRateOf(entry);
         var values = run.Lines.Skip(1).Select(line => double.Parse(line.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
         values.Should().HaveCount(reference.Length);
         for (var step = 0; step < reference.Length; step++)
