@@ -39,7 +39,7 @@ public sealed class LongCycleAccuracyTests
         var schedule = LearningRateSchedule.FromJson(string.Create(CultureInfo.InvariantCulture,
             $$"""{"scheduler":"CosineAnnealingWarmRestarts","learning_rate":0.01,"T_0":{{firstCycle}},"T_mult":{{growth}},"eta_min":0.0003}"""));
 
-        AssertWithinContract(schedule, start, 20_000);
+        EvaluationContract.AssertWithin(schedule, start, 20_000);
     }
 
     /// <summary>Cosines of many cycles, which float output rotates (double output keeps the scalar path there).</summary>
@@ -59,7 +59,7 @@ public sealed class LongCycleAccuracyTests
     [MemberData(nameof(ManyCycles))]
     public void Cosines_of_many_cycles_agree_with_GetLearningRate(string json, long start)
     {
-        AssertWithinContract(LearningRateSchedule.FromJson(json), start, 50_000);
+        EvaluationContract.AssertWithin(LearningRateSchedule.FromJson(json), start, 50_000);
     }
 
     [Theory]
@@ -83,7 +83,7 @@ public sealed class LongCycleAccuracyTests
             var schedule = LearningRateSchedule.FromJson(string.Create(CultureInfo.InvariantCulture,
                 $$"""{"scheduler":"{{scheduler}}","learning_rate":0.01,"total_steps":{{total}},"warmup_steps":{{random.NextInt64(0, total / 4)}},"num_cycles":{{cycles}}{{extra}}}"""));
 
-            AssertWithinContract(schedule, random.NextInt64(0, total), 3_000);
+            EvaluationContract.AssertWithin(schedule, random.NextInt64(0, total), 3_000);
         }
     }
 
@@ -93,7 +93,7 @@ public sealed class LongCycleAccuracyTests
         // Many blocks between exact anchors, in a cycle whose table is built by this very call.
         var schedule = LearningRateSchedule.FromJson("""{"scheduler":"CosineAnnealingWarmRestarts","learning_rate":0.5,"T_0":1000,"T_mult":2,"eta_min":0.001}""");
 
-        AssertWithinContract(schedule, 1_000_000_000_000, 1_000_000);
+        EvaluationContract.AssertWithin(schedule, 1_000_000_000_000, 1_000_000);
     }
 
     [Theory]
@@ -107,8 +107,8 @@ public sealed class LongCycleAccuracyTests
         var chained = LearningRateSchedule.FromJson(
             $$"""{"scheduler":"ChainedScheduler","learning_rate":0.01,"schedulers":[{"scheduler":"ConstantLR","factor":0.5,"total_iters":4000500},{{restarts}}]}""");
 
-        AssertWithinContract(sequential, start, 10_000);
-        AssertWithinContract(chained, start, 10_000);
+        EvaluationContract.AssertWithin(sequential, start, 10_000);
+        EvaluationContract.AssertWithin(chained, start, 10_000);
     }
 
     [Fact]
@@ -129,28 +129,6 @@ public sealed class LongCycleAccuracyTests
             var again = new double[4_096];
             schedule.Evaluate(starts[index], again);
             again.Should().Equal(curves[index], "the range from step {0}", starts[index]);
-        }
-    }
-
-    /// <summary>double within 1e-14 * learning_rate of GetLearningRate at every step, float within 1e-6 * learning_rate.</summary>
-    private static void AssertWithinContract(LearningRateSchedule schedule, long start, int length)
-    {
-        var doubles = new double[length];
-        var floats = new float[length];
-        schedule.Evaluate(start, doubles);
-        schedule.Evaluate(start, floats);
-        for (var i = 0; i < length; i++)
-        {
-            var expected = schedule.GetLearningRate(start + i);
-            if (Math.Abs(doubles[i] - expected) > 1e-14 * schedule.LearningRate)
-            {
-                doubles[i].Should().BeApproximately(expected, 1e-14 * schedule.LearningRate, "double, step {0}", start + i);
-            }
-
-            if (Math.Abs(floats[i] - expected) > 1e-6 * schedule.LearningRate)
-            {
-                ((double)floats[i]).Should().BeApproximately(expected, 1e-6 * schedule.LearningRate, "float, step {0}", start + i);
-            }
         }
     }
 }
