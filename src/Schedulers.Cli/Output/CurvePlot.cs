@@ -19,6 +19,9 @@ internal static class CurvePlot
     /// <summary>Boundaries are drawn when a curve has at most this many in range; more would hide the curve.</summary>
     private const int MaxBoundaries = 64;
 
+    /// <summary>Boundaries are labelled with their step when a curve has at most this many in range; more labels would overlap.</summary>
+    private const int MaxLabelledBoundaries = 8;
+
     public static void Save(IReadOnlyList<PlottedCurve> curves, long start, long count, bool logY, string path)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
@@ -41,7 +44,8 @@ internal static class CurvePlot
         });
     }
 
-    private static Plot Build(IReadOnlyList<PlottedCurve> curves, long start, long count, bool logY)
+    /// <summary>The plot, before rendering (tests read the tick labels ScottPlot makes from it).</summary>
+    internal static Plot Build(IReadOnlyList<PlottedCurve> curves, long start, long count, bool logY)
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
@@ -56,9 +60,11 @@ internal static class CurvePlot
                 foreach (var boundary in boundaries)
                 {
                     var line = plot.Add.VerticalLine(boundary);
-                    line.Color = color.WithAlpha(0.45);
+                    line.Color = color.WithAlpha(0.8);
                     line.LinePattern = LinePattern.Dashed;
-                    line.LineWidth = 1;
+                    line.LineWidth = 1.5f;
+                    line.LabelText = BoundaryLabel(curves[i].Schedule, boundary, boundaries.Length);
+                    line.LabelOppositeAxis = true;
                 }
             }
 
@@ -77,8 +83,10 @@ internal static class CurvePlot
         plot.Title(curves.Count == 1 ? $"{curves[0].Name}: learning rate by step" : "Learning rate by step");
         plot.XLabel("step");
         plot.YLabel(logY ? "learning rate (log scale)" : "learning rate");
-        plot.Axes.Left.TickGenerator = logY ? LogTicks() : new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = Label };
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = StepLabel };
+        var largest = envelopes.SelectMany(envelope => envelope.High).Select(Math.Abs).DefaultIfEmpty(0).Max();
+        var rateLabel = AxisNotation.ForRates(largest);
+        plot.Axes.Left.TickGenerator = logY ? LogTicks(rateLabel) : new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = rateLabel };
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = AxisNotation.ForSteps(start + count) };
         plot.ShowLegend(Alignment.UpperRight);
         plot.Axes.Margins(horizontal: 0.01, vertical: 0.06);
         return plot;
@@ -91,14 +99,16 @@ internal static class CurvePlot
         return positive / 10;
     }
 
-    private static ScottPlot.TickGenerators.NumericAutomatic LogTicks() => new()
+    private static ScottPlot.TickGenerators.NumericAutomatic LogTicks(Func<double, string> rateLabel) => new()
     {
         MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
         IntegerTicksOnly = true,
-        LabelFormatter = exponent => Label(Math.Pow(10, exponent)),
+        LabelFormatter = exponent => rateLabel(Math.Pow(10, exponent)),
     };
 
-    private static string Label(double value) => value.ToString("G3", CultureInfo.InvariantCulture);
-
-    private static string StepLabel(double step) => Math.Abs(step) >= 1e6 ? step.ToString("0.###e0", CultureInfo.InvariantCulture) : step.ToString("#,0", CultureInfo.InvariantCulture);
+    /// <summary>"warmup end" for the end of the warmup; other boundaries by their step while few enough to read.</summary>
+    private static string BoundaryLabel(LearningRateSchedule schedule, long boundary, int boundariesInRange) =>
+        boundary == schedule.WarmupSteps ? "warmup end"
+        : boundariesInRange <= MaxLabelledBoundaries ? string.Create(CultureInfo.InvariantCulture, $"step {boundary:#,0}")
+        : string.Empty;
 }
