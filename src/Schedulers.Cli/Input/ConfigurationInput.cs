@@ -83,7 +83,7 @@ internal sealed class ConfigurationInput
 
         if (kohyaArguments.Count > 0 && source != ConfigurationSource.Kohya)
         {
-            throw new UsageException($"unrecognized arguments: {string.Join(' ', kohyaArguments)} (sd-scripts arguments go after '--' with --from kohya).");
+            throw new UsageException(UnrecognizedArguments(parseResult, kohyaArguments));
         }
 
         if (source == ConfigurationSource.Kohya && file is null)
@@ -104,6 +104,24 @@ internal sealed class ConfigurationInput
         }
 
         return Load(file, source, numProcesses);
+    }
+
+    /// <summary>
+    /// Tokens the command does not know, each flag with the command's closest flag (the library's spelling suggestions):
+    /// a misspelt flag is far more likely than sd-scripts arguments given without <c>--from kohya</c>.
+    /// </summary>
+    private static string UnrecognizedArguments(ParseResult parseResult, IReadOnlyList<string> tokens)
+    {
+        var flags = parseResult.CommandResult.Command.Options
+            .SelectMany(option => option.Aliases.Prepend(option.Name))
+            .Where(name => name.StartsWith("--", StringComparison.Ordinal))
+            .ToArray();
+        var suggestions = tokens
+            .Where(token => token.StartsWith("--", StringComparison.Ordinal))
+            .Select(token => (Token: token, Suggestion: Spelling.Closest(token.Split('=')[0], flags)))
+            .Where(pair => pair.Suggestion is not null)
+            .Select(pair => $" {pair.Token}: did you mean {pair.Suggestion}?");
+        return $"unrecognized arguments: {string.Join(' ', tokens)}.{string.Concat(suggestions)} ('{parseResult.CommandResult.Command.Name} --help' lists the flags.)";
     }
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

@@ -28,4 +28,25 @@ public sealed class CommandLineFlagTests
         run.ExitCode.Should().Be(0);
         run.Lines.Should().HaveCount(9, "a header and steps 0 to 7");
     }
+
+    [Theory]
+    [InlineData("--warmup-step", "--warmup-steps")]
+    [InlineData("--learning-rte", "--learning-rate")]
+    [InlineData("--total_step", "--total_steps")]
+    public void A_misspelt_flag_is_refused_with_the_flag_it_probably_meant(string misspelt, string meant)
+    {
+        var run = CliRun.Of("curve", "--scheduler", "cosine", "--learning-rate", "3e-4", "--total-steps", "1000", misspelt, "100");
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain($"{misspelt}: did you mean {meant}?");
+    }
+
+    [Fact]
+    public void A_misspelt_flag_without_from_kohya_gets_no_sd_scripts_hint()
+    {
+        var run = CliRun.Of("curve", "--scheduler", "cosine", "--learning-rate", "3e-4", "--warmup-step", "100", "--total-steps", "1000");
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().NotContain("sd-scripts");
+    }
 }
