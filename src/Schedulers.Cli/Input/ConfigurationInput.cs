@@ -32,7 +32,7 @@ internal sealed class ConfigurationInput
         .Select(key => SchedulerCatalog.FindParameter(key)!)
         .Select(descriptor => (descriptor, new Option<string>(CommandLineFlag.For(descriptor.Key), CommandLineFlag.AliasFor(descriptor.Key))
         {
-            Description = $"{descriptor.Description} Used by: {string.Join(", ", SchedulerCatalog.SchedulersTaking(descriptor.Key).Where(scheduler => !scheduler.IsCodeOnly).Select(scheduler => scheduler.Name))}.",
+            Description = CommandLineFlag.Describe(descriptor.Key),
             HelpName = descriptor.Kind switch
             {
                 ParameterKind.IntegerList => "N,N,...",

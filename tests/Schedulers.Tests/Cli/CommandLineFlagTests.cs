@@ -49,4 +49,16 @@ public sealed class CommandLineFlagTests
         run.ExitCode.Should().Be(2);
         run.Error.Should().NotContain("sd-scripts");
     }
+
+    [Fact]
+    public void The_help_of_a_flag_that_means_different_things_says_what_it_does_in_each_scheduler()
+    {
+        var run = CliRun.Of("curve", "--help");
+
+        var help = string.Join(" ", run.Output.Split('\n').Select(line => line.Trim()));
+        foreach (var scheduler in new[] { "OneCycleLR", "CyclicLR" })
+        {
+            help.Should().Contain($"{scheduler}: {SchedulerCatalog.Find(scheduler)!.Find(ScheduleKeys.MaxLr)!.Description}");
+        }
+    }
 }
