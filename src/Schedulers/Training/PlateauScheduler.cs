@@ -50,8 +50,16 @@ public sealed class PlateauScheduler
     /// <summary>Gets the reports of cooldown left (PyTorch's <c>cooldown_counter</c>).</summary>
     public long CooldownLeft { get; private set; }
 
-    /// <summary>Gets the first group's value now.</summary>
-    public double Value => Values[0];
+    /// <summary>Gets the value now of the one parameter group (see <see cref="Values"/> for several).</summary>
+    /// <exception cref="InvalidOperationException">There are several groups: read <see cref="Values"/>.</exception>
+    public double Value
+    {
+        get
+        {
+            Guard.SingleGroup(Groups);
+            return Values[0];
+        }
+    }
 
     /// <summary>
     /// Gets each group's value now, in the order of <see cref="Groups"/>: the warmup's during the warmup, then the value

@@ -51,8 +51,16 @@ public sealed class ScheduleStepper
     /// <summary>Gets the number of steps taken: the values are those of this step.</summary>
     public long CurrentStep { get; private set; }
 
-    /// <summary>Gets the first group's value at <see cref="CurrentStep"/>.</summary>
-    public double Value => Values[0];
+    /// <summary>Gets the value at <see cref="CurrentStep"/> of the one parameter group (see <see cref="Values"/> for several).</summary>
+    /// <exception cref="InvalidOperationException">There are several groups: read <see cref="Values"/>.</exception>
+    public double Value
+    {
+        get
+        {
+            Guard.SingleGroup(Groups);
+            return Values[0];
+        }
+    }
 
     /// <summary>
     /// Gets each group's value at <see cref="CurrentStep"/>, in the order of <see cref="Groups"/>: a snapshot that does not

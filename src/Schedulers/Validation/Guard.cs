@@ -67,6 +67,18 @@ internal static class Guard
         throw new InvalidOperationException(
             $"LambdaLR's lr_lambda returned {factor.ToString("R", CultureInfo.InvariantCulture)} at step {step.ToString(CultureInfo.InvariantCulture)}: a factor must be finite and >= 0.");
 
+    /// <summary>
+    /// Refuses to read one value from a stepper of several parameter groups: the first group's value would silently
+    /// stand for all of them.
+    /// </summary>
+    public static void SingleGroup(ImmutableArray<ParameterGroup> groups)
+    {
+        if (groups.Length > 1)
+        {
+            ThrowSeveralGroups(groups);
+        }
+    }
+
     /// <summary>Refuses a metric that is NaN or infinite (PlateauScheduler.Report); <paramref name="report"/> counts from 1.</summary>
     public static void MetricFinite(double metric, long report, [CallerArgumentExpression(nameof(metric))] string? name = null)
     {
@@ -84,6 +96,12 @@ internal static class Guard
             throw new SchedulerStateMismatchException(problems);
         }
     }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowSeveralGroups(ImmutableArray<ParameterGroup> groups) =>
+        throw new InvalidOperationException(
+            $"Value is the value of a single parameter group, and there are {groups.Length.ToString(CultureInfo.InvariantCulture)} ({string.Join(", ", groups.Select(group => group.Name))}): read Values[i], in the order of Groups.");
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -270,4 +270,13 @@ public sealed class PlateauSchedulerTests
 
         create.Should().Throw<ScheduleConfigurationException>().Which.Keys().Should().Equal(ScheduleKeys.MinLr);
     }
+
+    [Fact]
+    public void Value_of_a_plateau_scheduler_with_several_groups_is_refused_naming_them()
+    {
+        var plateau = PlateauScheduler.FromJson(Basic, ParameterGroup.Scaled("backbone", 0.01), ParameterGroup.Scaled("head", 0.1));
+
+        FluentActions.Invoking(() => plateau.Value).Should().Throw<InvalidOperationException>()
+            .WithMessage("*backbone, head*Values*");
+    }
 }

@@ -190,4 +190,22 @@ public sealed class ScheduleStepperTests
     }
 
     private static LearningRateSchedule RandomConfigurationsRoundTrip(LearningRateSchedule schedule) => LearningRateSchedule.FromJson(schedule.ToJson());
+
+    [Fact]
+    public void Value_of_a_stepper_with_several_groups_is_refused_naming_them()
+    {
+        var stepper = new ScheduleStepper(Cosine, ParameterGroup.Scaled("backbone", 1e-4), ParameterGroup.Scaled("head", 1e-3));
+
+        FluentActions.Invoking(() => stepper.Value).Should().Throw<InvalidOperationException>()
+            .WithMessage("*backbone, head*Values*");
+    }
+
+    [Fact]
+    public void Value_of_a_stepper_with_one_group_is_that_groups_value()
+    {
+        var stepper = new ScheduleStepper(Cosine, ParameterGroup.Scaled("backbone", 1e-4));
+        stepper.Step();
+
+        stepper.Value.Should().Be(stepper.Values.Single());
+    }
 }
