@@ -19,13 +19,16 @@ public sealed class PlateauScheduler
     private readonly double[] _floors;
     private readonly string _fingerprint;
 
+    private readonly StateSetup _setup;
+
     private PlateauScheduler(PlateauSettings settings, ImmutableArray<ParameterGroup> groups)
     {
         _settings = settings;
         Groups = groups;
         _reduced = [.. groups.Select(group => group.BaseValue)];
         _floors = [.. groups.Select(group => group.MinValue ?? settings.MinLr)];
-        _fingerprint = ConfigurationFingerprint.Of(SchedulerStateJson.PlateauKind, settings.Options.ToJson(), groups);
+        _setup = StateSetup.Of(settings.Options.ToJson(), groups);
+        _fingerprint = ConfigurationFingerprint.Of(SchedulerStateJson.PlateauKind, _setup.Configuration, groups);
         Refresh();
     }
 
@@ -171,14 +174,14 @@ public sealed class PlateauScheduler
 
     /// <summary>The state to save with a checkpoint.</summary>
     /// <returns>The state.</returns>
-    public SchedulerState SaveState() => new(SchedulerStateJson.PlateauKind, _fingerprint, CurrentStep, [.. _reduced], Best, BadReports, CooldownLeft, Reports);
+    public SchedulerState SaveState() => new(SchedulerStateJson.PlateauKind, _fingerprint, CurrentStep, [.. _reduced], Best, BadReports, CooldownLeft, Reports, _setup);
 
     /// <summary>Resumes from a saved state.</summary>
     /// <param name="state">A state saved by a plateau scheduler of the same configuration and groups.</param>
     /// <exception cref="SchedulerStateMismatchException">The state was written for something else, or its values and counters do not fit this configuration and these groups; nothing changes.</exception>
     public void RestoreState(SchedulerState state)
     {
-        TrainingGroups.CheckState(Guard.NotNull(state), SchedulerStateJson.PlateauKind, _fingerprint, ReduceLROnPlateau.Name);
+        TrainingGroups.CheckState(Guard.NotNull(state), SchedulerStateJson.PlateauKind, _fingerprint, _setup, ReduceLROnPlateau.Name);
         var problems = new List<ConfigurationProblem>();
         if (state.Values.Length != Groups.Length)
         {

@@ -20,6 +20,8 @@ public sealed class ScheduleStepper
 {
     private readonly string _fingerprint;
 
+    private readonly StateSetup _setup;
+
     /// <summary>Initializes a new instance of the <see cref="ScheduleStepper"/> class at step 0.</summary>
     /// <param name="schedule">The schedule; with no groups, the one value is its learning rate.</param>
     /// <param name="groups">Parameter groups: scaled by the schedule's factor (<see cref="ParameterGroup.Scaled"/>) or with schedules of their own.</param>
@@ -38,7 +40,8 @@ public sealed class ScheduleStepper
 
         TrainingGroups.CheckNames(Groups, problems);
         Guard.ThrowIfAny([.. problems]);
-        _fingerprint = ConfigurationFingerprint.Of(SchedulerStateJson.ScheduleKind, ConfigurationFingerprint.Describe(schedule), Groups);
+        _setup = StateSetup.Of(ConfigurationFingerprint.Describe(schedule), Groups);
+        _fingerprint = ConfigurationFingerprint.Of(SchedulerStateJson.ScheduleKind, _setup.Configuration, Groups);
         Refresh();
     }
 
@@ -78,14 +81,14 @@ public sealed class ScheduleStepper
 
     /// <summary>The state to save with a checkpoint.</summary>
     /// <returns>The state.</returns>
-    public SchedulerState SaveState() => new(SchedulerStateJson.ScheduleKind, _fingerprint, CurrentStep, [], null, 0, 0);
+    public SchedulerState SaveState() => new(SchedulerStateJson.ScheduleKind, _fingerprint, CurrentStep, [], null, 0, 0, setup: _setup);
 
     /// <summary>Resumes at the saved step.</summary>
     /// <param name="state">A state saved by a stepper of the same schedule and groups.</param>
-    /// <exception cref="SchedulerStateMismatchException">The state was written by a plateau scheduler, or for another schedule or other groups; nothing changes.</exception>
+    /// <exception cref="SchedulerStateMismatchException">The state was written by a plateau scheduler, or for another schedule or other groups (each difference named); nothing changes.</exception>
     public void RestoreState(SchedulerState state)
     {
-        TrainingGroups.CheckState(Guard.NotNull(state), SchedulerStateJson.ScheduleKind, _fingerprint, Schedule.Name);
+        TrainingGroups.CheckState(Guard.NotNull(state), SchedulerStateJson.ScheduleKind, _fingerprint, _setup, Schedule.Name);
         CurrentStep = state.Step;
         Refresh();
     }

@@ -10,8 +10,9 @@ namespace Schedulers;
 /// </summary>
 public sealed class SchedulerState
 {
-    internal SchedulerState(string kind, string fingerprint, long step, ImmutableArray<double> values, double? best, long badReports, long cooldownLeft, long reports = 0)
+    internal SchedulerState(string kind, string fingerprint, long step, ImmutableArray<double> values, double? best, long badReports, long cooldownLeft, long reports = 0, StateSetup? setup = null)
     {
+        Setup = setup;
         Reports = reports;
         Kind = kind;
         Fingerprint = fingerprint;
@@ -27,6 +28,9 @@ public sealed class SchedulerState
 
     /// <summary>Gets the SHA-256 of the configuration and groups the state was written for, in hexadecimal.</summary>
     public string Fingerprint { get; }
+
+    /// <summary>Gets the configuration and groups the state was written for (absent from states saved before they were kept).</summary>
+    internal StateSetup? Setup { get; }
 
     /// <summary>Gets the number of steps taken.</summary>
     public long Step { get; }

@@ -15,7 +15,7 @@ internal static class SchedulerStateJson
     /// <summary>What a plateau's state adds to a schedule's (kind, fingerprint, step).</summary>
     private static readonly string[] PlateauKeys = ["reports", "values", "best", "bad_reports", "cooldown_left"];
 
-    private static readonly string[] Keys = ["kind", "fingerprint", "step", .. PlateauKeys];
+    private static readonly string[] Keys = ["kind", "fingerprint", "step", "setup", .. PlateauKeys];
 
     public static string Write(SchedulerState state)
     {
@@ -48,6 +48,11 @@ internal static class SchedulerStateJson
 
                 writer.WriteNumber("bad_reports", state.BadReports);
                 writer.WriteNumber("cooldown_left", state.CooldownLeft);
+            }
+
+            if (state.Setup is { } setup)
+            {
+                WriteSetup(writer, setup);
             }
 
             writer.WriteEndObject();
@@ -105,9 +110,72 @@ internal static class SchedulerStateJson
                 }
             }
 
+            var setup = root.TryGetProperty("setup", out var saved) ? Setup(saved, problems) : null;
             Guard.ThrowIfAny([.. problems]);
-            return new SchedulerState(kind!, fingerprint!, step, values, best, badReports, cooldownLeft, reports);
+            return new SchedulerState(kind!, fingerprint!, step, values, best, badReports, cooldownLeft, reports, setup);
         }
+    }
+
+    private static void WriteSetup(Utf8JsonWriter writer, StateSetup setup)
+    {
+        writer.WriteStartObject("setup");
+        writer.WriteString("configuration", setup.Configuration);
+        writer.WriteStartArray("groups");
+        foreach (var group in setup.Groups)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", group.Name);
+            writer.WritePropertyName("base_value");
+            writer.WriteRawValue(group.BaseValue.ToString("R", CultureInfo.InvariantCulture));
+            writer.WritePropertyName("min_value");
+            if (group.MinValue is { } minValue)
+            {
+                writer.WriteRawValue(minValue.ToString("R", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+
+            writer.WriteString("schedule", group.Schedule);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The configuration and groups a state was written for: only read for messages, so any flaw refuses the state.</summary>
+    private static StateSetup? Setup(JsonElement element, List<ConfigurationProblem> problems)
+    {
+        const string Rule = "must be the setup SaveState wrote: {\"configuration\": text, \"groups\": [{\"name\", \"base_value\", \"min_value\", \"schedule\"}]}.";
+        if (element.ValueKind != JsonValueKind.Object
+            || !element.TryGetProperty("configuration", out var configuration) || configuration.ValueKind != JsonValueKind.String
+            || !element.TryGetProperty("groups", out var groups) || groups.ValueKind != JsonValueKind.Array
+            || element.EnumerateObject().Any(property => property.Name is not ("configuration" or "groups")))
+        {
+            problems.Add(Problem("setup", element, Rule));
+            return null;
+        }
+
+        var read = new List<GroupSetup>();
+        foreach (var group in groups.EnumerateArray())
+        {
+            if (group.ValueKind != JsonValueKind.Object
+                || !group.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String
+                || !group.TryGetProperty("base_value", out var baseValue) || baseValue.ValueKind != JsonValueKind.Number || !baseValue.TryGetDouble(out var based) || !double.IsFinite(based)
+                || !group.TryGetProperty("min_value", out var minValue) || (minValue.ValueKind != JsonValueKind.Null && (minValue.ValueKind != JsonValueKind.Number || !minValue.TryGetDouble(out var floor) || !double.IsFinite(floor)))
+                || !group.TryGetProperty("schedule", out var schedule) || schedule.ValueKind is not (JsonValueKind.String or JsonValueKind.Null)
+                || group.EnumerateObject().Count() != 4)
+            {
+                problems.Add(Problem("setup", group, Rule));
+                return null;
+            }
+
+            read.Add(new GroupSetup(name.GetString()!, based, minValue.ValueKind == JsonValueKind.Null ? null : minValue.GetDouble(), schedule.GetString()));
+        }
+
+        return new StateSetup(configuration.GetString()!, [.. read]);
     }
 
     private static string? Text(JsonElement root, string key, List<ConfigurationProblem> problems, Func<string, bool> valid, string rule)

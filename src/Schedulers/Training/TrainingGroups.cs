@@ -11,7 +11,7 @@ internal static class TrainingGroups
         }
     }
 
-    public static void CheckState(SchedulerState state, string kind, string fingerprint, string name)
+    public static void CheckState(SchedulerState state, string kind, string fingerprint, StateSetup setup, string name)
     {
         if (state.Kind != kind)
         {
@@ -21,6 +21,12 @@ internal static class TrainingGroups
 
         if (!string.Equals(state.Fingerprint, fingerprint, StringComparison.Ordinal))
         {
+            // What differs, where the state kept what it was written for; the hashes alone otherwise.
+            if (state.Setup is { } saved && StateSetup.Differences(saved, setup) is { Count: > 0 } differences)
+            {
+                Guard.ThrowIfStateMismatch([.. differences]);
+            }
+
             Guard.ThrowIfStateMismatch(ConfigurationProblem.ForKey("state.fingerprint", ParameterValue.FromText(state.Fingerprint),
                 $"does not match this {name} ({fingerprint}): the state was saved for a different configuration or different parameter groups. Restore it into a scheduler made from the same configuration and groups."));
         }

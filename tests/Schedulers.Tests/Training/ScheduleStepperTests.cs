@@ -140,25 +140,59 @@ public sealed class ScheduleStepperTests
     }
 
     [Fact]
-    public void A_state_saved_for_another_schedule_is_refused()
+    public void A_state_saved_for_another_total_steps_is_refused_saying_what_it_was_and_is()
     {
-        var stepper = new ScheduleStepper(Cosine);
-        var other = new ScheduleStepper(LearningRateSchedule.FromJson("""{"scheduler":"cosine","learning_rate":0.001,"warmup_steps":10,"total_steps":101}"""));
+        var state = new ScheduleStepper(LearningRateSchedule.FromJson("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":1000}""")).SaveState();
+        var other = new ScheduleStepper(LearningRateSchedule.FromJson("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":2000}"""));
 
-        var restore = () => other.RestoreState(stepper.SaveState());
+        var refusal = FluentActions.Invoking(() => other.RestoreState(state)).Should().Throw<SchedulerStateMismatchException>().Which;
 
-        restore.Should().Throw<SchedulerStateMismatchException>().Which.Message.Should().Contain("state.fingerprint").And.Contain("different configuration");
+        refusal.Keys.Should().Equal(ScheduleKeys.TotalSteps);
+        refusal.Message.Should().Contain("saved 1000, now 2000");
     }
 
     [Fact]
-    public void A_state_saved_with_other_groups_is_refused()
+    public void A_state_saved_with_another_group_value_is_refused_naming_the_group()
     {
         var state = new ScheduleStepper(Cosine, ParameterGroup.Scaled("unet", 1e-4)).SaveState();
         var other = new ScheduleStepper(Cosine, ParameterGroup.Scaled("unet", 2e-4));
 
-        var restore = () => other.RestoreState(state);
+        var refusal = FluentActions.Invoking(() => other.RestoreState(state)).Should().Throw<SchedulerStateMismatchException>().Which;
+
+        refusal.Keys.Should().Equal("groups.unet.base_value");
+        refusal.Message.Should().Contain("saved 0.0001, now 0.0002");
+    }
+
+    [Fact]
+    public void A_state_saved_with_the_groups_in_another_order_is_refused_showing_both_orders()
+    {
+        var state = new ScheduleStepper(Cosine, ParameterGroup.Scaled("backbone", 1e-4), ParameterGroup.Scaled("head", 1e-3)).SaveState();
+        var other = new ScheduleStepper(Cosine, ParameterGroup.Scaled("head", 1e-3), ParameterGroup.Scaled("backbone", 1e-4));
+
+        var refusal = FluentActions.Invoking(() => other.RestoreState(state)).Should().Throw<SchedulerStateMismatchException>().Which;
+
+        refusal.Keys.Should().Equal("groups");
+        refusal.Message.Should().Contain("saved [backbone, head], now [head, backbone]");
+    }
+
+    [Fact]
+    public void A_state_without_its_setup_is_refused_by_fingerprint_alone()
+    {
+        var saved = new ScheduleStepper(Cosine, ParameterGroup.Scaled("unet", 1e-4)).SaveState();
+        var withoutSetup = SchedulerState.FromJson($$"""{"kind":"schedule","fingerprint":"{{saved.Fingerprint}}","step":3}""");
+        var other = new ScheduleStepper(Cosine, ParameterGroup.Scaled("unet", 2e-4));
+
+        var restore = () => other.RestoreState(withoutSetup);
 
         restore.Should().Throw<SchedulerStateMismatchException>().Which.Keys.Should().Equal("state.fingerprint");
+    }
+
+    [Fact]
+    public void A_saved_state_with_a_malformed_setup_is_refused()
+    {
+        var read = () => SchedulerState.FromJson("""{"kind":"schedule","fingerprint":"0000000000000000000000000000000000000000000000000000000000000000","step":3,"setup":{"configuration":7}}""");
+
+        read.Should().Throw<ScheduleConfigurationException>().Which.Keys().Should().Equal("state.setup");
     }
 
     [Fact]
