@@ -16,4 +16,9 @@ public sealed class LenientScheduleResult
 
     /// <summary>Gets every change made, in order; empty when the configuration was valid as given.</summary>
     public ImmutableArray<ScheduleAdjustment> Adjustments { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => Adjustments.IsEmpty
+        ? $"{Schedule} (valid as given: no adjustments)"
+        : $"{Schedule} after {Adjustments.Length} adjustment{(Adjustments.Length == 1 ? string.Empty : "s")}: {string.Join("; ", Adjustments)}";
 }

@@ -48,6 +48,12 @@ internal static class ScheduleValidator
                 options.TryGetValue(remedy.Key, out var original);
                 options = remedy.NewValue is null ? options.Without(remedy.Key) : options.With(remedy.Key, remedy.NewValue);
                 adjustments.Add(new ScheduleAdjustment(remedy.Key, original, remedy.NewValue, remedy.Reason));
+                if (remedy.RenameTo is { } renamed && original is not null)
+                {
+                    // A rename is reported as what it is to the configuration: one key removed, another set to its value.
+                    options = options.With(renamed, original);
+                    adjustments.Add(new ScheduleAdjustment(renamed, null, original, $"renamed from {remedy.Key}, which misspells it"));
+                }
             }
         }
     }
@@ -94,7 +100,7 @@ internal static class ScheduleValidator
             {
                 problems.Add(ConfigurationProblem.ForKey(key, value,
                     $"is not a parameter of any scheduler.{Spelling.DidYouMean(key, SchedulerCatalog.AllParameterKeys)} Remove it.",
-                    ConfigurationRemedy.Remove(key, "unknown key")));
+                    UnknownKeyRemedy(key, descriptor, options)));
             }
             else if (descriptor is not null)
             {
@@ -122,6 +128,15 @@ internal static class ScheduleValidator
         var canonical = descriptor is null ? options : Canonical(descriptor, options, acceptedZeroWarmup);
         return new Outcome([.. problems], definition, parameters, canonical);
     }
+
+    /// <summary>
+    /// The lenient path renames a misspelt key to the one the strict path suggests, when the scheduler takes it and it is
+    /// not given too (the value then means what the user meant); any other unknown key is removed.
+    /// </summary>
+    private static ConfigurationRemedy UnknownKeyRemedy(string key, SchedulerDescriptor? descriptor, ScheduleOptions options) =>
+        Spelling.Closest(key, SchedulerCatalog.AllParameterKeys) is { } meant && descriptor?.Takes(meant) == true && !options.TryGetValue(meant, out _)
+            ? ConfigurationRemedy.Rename(key, meant, $"not a parameter: read as {meant}, which it misspells")
+            : ConfigurationRemedy.Remove(key, "unknown key");
 
     private static IEnumerable<KeyValuePair<string, ParameterValue>> Ordered(ScheduleOptions options) =>
         options.Entries

@@ -80,4 +80,40 @@ public sealed class LenientCreationTests
 
         first.Adjustments[0].Should().NotBe(second.Adjustments[0]);
     }
+
+    [Fact]
+    public void A_misspelt_key_is_renamed_to_the_key_it_resembles_and_both_changes_are_reported()
+    {
+        var result = LearningRateSchedule.CreateLenient(ScheduleOptions.FromJson("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":1000,"warmup_step":100}"""));
+
+        result.Schedule.WarmupSteps.Should().Be(100);
+        result.Adjustments.Select(adjustment => (adjustment.Key, adjustment.OriginalValue, adjustment.NewValue)).Should().Equal(
+            ("warmup_step", ParameterValue.FromNumber(100), null),
+            (ScheduleKeys.WarmupSteps, null, ParameterValue.FromNumber(100)));
+    }
+
+    [Fact]
+    public void A_misspelt_key_whose_right_spelling_is_given_too_is_removed_not_renamed()
+    {
+        var result = LearningRateSchedule.CreateLenient(ScheduleOptions.FromJson("""{"scheduler":"cosine","learning_rate":0.001,"total_steps":1000,"warmup_steps":10,"warmup_step":100}"""));
+
+        result.Schedule.WarmupSteps.Should().Be(10);
+        result.Adjustments.Should().ContainSingle().Which.Key.Should().Be("warmup_step");
+    }
+
+    [Fact]
+    public void A_misspelt_key_of_a_parameter_the_scheduler_does_not_take_is_removed()
+    {
+        var result = LearningRateSchedule.CreateLenient(ScheduleOptions.FromJson("""{"scheduler":"constant","learning_rate":0.001,"num_cycle":3}"""));
+
+        result.Adjustments.Should().ContainSingle().Which.Should().Match<ScheduleAdjustment>(adjustment => adjustment.Key == "num_cycle" && adjustment.NewValue == null);
+    }
+
+    [Fact]
+    public void A_lenient_result_prints_its_schedule_and_every_adjustment()
+    {
+        var result = LearningRateSchedule.CreateLenient(ScheduleOptions.FromJson("""{"scheduler":"constant","learning_rate":0.001,"warmup_steps":10}"""));
+
+        result.ToString().Should().Contain(result.Schedule.ToString()).And.Contain(result.Adjustments.Single().ToString()).And.NotContain("ImmutableArray");
+    }
 }
