@@ -88,7 +88,7 @@ internal sealed class ConfigurationInput
             configuration = configuration.SelectGroup(group);
         }
 
-        return configuration.WithNotes(facts.UnusedNotes("this configuration"));
+        return configuration.WithNotes(facts.UnusedNotes());
     }
 
     private ImportedConfiguration ReadConfiguration(ParseResult parseResult, DataSetFacts facts)

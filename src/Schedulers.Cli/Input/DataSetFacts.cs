@@ -45,17 +45,17 @@ internal sealed class DataSetFacts
     }
 
     /// <summary>A note for each fact given that the import did not need.</summary>
-    public ImmutableArray<string> UnusedNotes(string configuration)
+    public ImmutableArray<string> UnusedNotes()
     {
         var notes = ImmutableArray.CreateBuilder<string>();
         if (ImagesTimesRepeats is { } images && !_used.Contains(ImagesOption))
         {
-            notes.Add($"{ImagesOrigin} ({images} images × repeats) is not needed: {configuration} does not take its length from the image folders; it changes nothing.");
+            notes.Add($"{ImagesOrigin} ({images} images × repeats) is not needed: no length here is counted from image folders; it changes nothing.");
         }
 
         if (BatchesPerEpoch is { } batches && !_used.Contains(BatchesOption))
         {
-            notes.Add($"{BatchesOption} {batches} is not needed: {configuration} does not count its length in epochs; it changes nothing.");
+            notes.Add($"{BatchesOption} {batches} is not needed: no length here is counted in epochs; it changes nothing.");
         }
 
         return notes.ToImmutable();

@@ -349,6 +349,18 @@ public sealed class KohyaGuiImportTests : IDisposable
     }
 
     [Fact]
+    public void Compare_gives_the_same_data_set_facts_to_every_gui_file()
+    {
+        var cosine = Write(KohyaGuiFile.Lora(("max_train_steps", ""), ("lr_scheduler", "cosine")));
+        var linear = Write(KohyaGuiFile.Lora(("max_train_steps", ""), ("lr_scheduler", "linear")));
+
+        var run = CliRun.Of("compare", "--config", cosine, "--config", linear, "--from", "kohya", "--images", "40");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Lines.Should().HaveCount(1 + 201, "40 images × repeats / batch 2 × 10 epochs is 200 steps");
+    }
+
+    [Fact]
     public void Validate_names_where_the_length_came_from_when_the_schedule_is_refused()
     {
         var run = CliRun.Of("validate", "--config", Write(KohyaGuiFile.Lora(("max_train_steps", ""), ("lr_warmup", "100"), ("epoch", "1"), ("train_batch_size", "1"))), "--from", "kohya", "--images", "20");
