@@ -27,6 +27,7 @@ internal static class CompareCommand
         });
         var source = ConfigurationInput.SourceOption();
         var numProcesses = ConfigurationInput.NumProcessesOption();
+        var facts = new DataSetFactOptions();
         var range = new CurveRange();
         var plot = new PlotOptions();
         var destination = new OutputOption();
@@ -34,6 +35,7 @@ internal static class CompareCommand
         command.Options.Add(configs);
         command.Options.Add(source);
         command.Options.Add(numProcesses);
+        facts.AddTo(command);
         range.AddTo(command);
         plot.AddTo(command);
         destination.AddTo(command);
@@ -45,6 +47,9 @@ internal static class CompareCommand
                 throw new UsageException("compare needs two or more --config files.");
             }
 
+            // The data-set facts are shared: compare runs of the same data set (one Kohya GUI file per scheduler choice).
+            var dataSet = facts.Read(parseResult);
+            var explicitProcesses = parseResult.GetResult(numProcesses) is { Implicit: false } ? parseResult.GetValue(numProcesses) : (long?)null;
             var problems = new List<string>();
             var curves = new List<PlottedCurve>();
             var loaded = new List<ImportedConfiguration>();
@@ -52,7 +57,7 @@ internal static class CompareCommand
             {
                 try
                 {
-                    var configuration = ConfigurationInput.Load(file, parseResult.GetValue(source), parseResult.GetValue(numProcesses));
+                    var configuration = ConfigurationInput.Load(file, parseResult.GetValue(source), parseResult.GetValue(numProcesses), dataSet, explicitProcesses);
                     var schedule = configuration.CreateSchedule();
                     loaded.Add(configuration);
                     var stem = Path.GetFileNameWithoutExtension(file.Name);
@@ -80,6 +85,8 @@ internal static class CompareCommand
             {
                 Notes.Print(configuration, error);
             }
+
+            Notes.Print(ImportedConfiguration.Native(ScheduleOptions.Empty).WithNotes(dataSet.UnusedNotes()), error);
 
             if (plot.File(parseResult) is { } image)
             {

@@ -14,13 +14,21 @@ internal sealed class ConfigurationInput
 {
     private readonly Option<FileInfo> _config = new("--config")
     {
-        Description = "A configuration file: our JSON (default), an sd-scripts TOML file (--from kohya) or a TrainingArguments JSON (--from hf).",
+        Description = "A configuration file: our JSON (default), an sd-scripts TOML file or a Kohya GUI JSON file (--from kohya) or a TrainingArguments JSON (--from hf).",
         HelpName = "FILE",
     };
 
     private readonly Option<ConfigurationSource> _from = SourceOption();
 
     private readonly Option<long> _numProcesses = NumProcessesOption();
+
+    private readonly DataSetFactOptions _facts = new();
+
+    private readonly Option<string> _group = new("--group")
+    {
+        Description = "Kohya GUI files with unet_lr / text_encoder_lr: the parameter group to work on (unet or text_encoder; default: the first).",
+        HelpName = "NAME",
+    };
 
     private readonly Option<string> _scheduler = new(CommandLineFlag.For(ScheduleKeys.Scheduler))
     {
@@ -44,7 +52,7 @@ internal sealed class ConfigurationInput
     /// <summary>The <c>--from</c> option, shared by the commands that read files.</summary>
     public static Option<ConfigurationSource> SourceOption() => new("--from")
     {
-        Description = "What --config holds: json (ours), kohya (sd-scripts TOML, or sd-scripts arguments after --) or hf (TrainingArguments JSON).",
+        Description = "What --config holds: json (ours), kohya (sd-scripts TOML, a Kohya GUI JSON file, or sd-scripts arguments after --) or hf (TrainingArguments JSON).",
         DefaultValueFactory = _ => ConfigurationSource.Json,
     };
 
@@ -61,6 +69,8 @@ internal sealed class ConfigurationInput
         command.Options.Add(_config);
         command.Options.Add(_from);
         command.Options.Add(_numProcesses);
+        _facts.AddTo(command);
+        command.Options.Add(_group);
         command.Options.Add(_scheduler);
         foreach (var (_, option) in _parameters)
         {
@@ -68,8 +78,20 @@ internal sealed class ConfigurationInput
         }
     }
 
-    /// <summary>Reads the one configuration a command was given, whichever way it was given.</summary>
+    /// <summary>Reads the one configuration a command was given, whichever way it was given, with the data-set facts and group asked for.</summary>
     public ImportedConfiguration Read(ParseResult parseResult)
+    {
+        var facts = _facts.Read(parseResult);
+        var configuration = ReadConfiguration(parseResult, facts);
+        if (parseResult.GetValue(_group) is { } group)
+        {
+            configuration = configuration.SelectGroup(group);
+        }
+
+        return configuration.WithNotes(facts.UnusedNotes());
+    }
+
+    private ImportedConfiguration ReadConfiguration(ParseResult parseResult, DataSetFacts facts)
     {
         var flags = FromFlags(parseResult);
         var source = parseResult.GetValue(_from);
@@ -89,7 +111,7 @@ internal sealed class ConfigurationInput
         if (source == ConfigurationSource.Kohya && file is null)
         {
             return kohyaArguments.Count > 0
-                ? KohyaImport.FromArguments(kohyaArguments, CheckedProcesses(numProcesses))
+                ? KohyaImport.FromArguments(kohyaArguments, CheckedProcesses(numProcesses), facts)
                 : throw new UsageException("--from kohya needs --config FILE.toml, or sd-scripts arguments after '--' (for example: -- --lr_scheduler cosine --max_train_steps 1000).");
         }
 
@@ -103,7 +125,7 @@ internal sealed class ConfigurationInput
             throw new UsageException("give sd-scripts settings either as --config FILE.toml or as arguments after '--', not both.");
         }
 
-        return Load(file, source, numProcesses);
+        return Load(file, source, numProcesses, facts, parseResult.GetResult(_numProcesses) is { Implicit: false } ? numProcesses : null);
     }
 
     /// <summary>
@@ -127,7 +149,13 @@ internal sealed class ConfigurationInput
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads one configuration file of the given kind.</summary>
-    public static ImportedConfiguration Load(FileInfo file, ConfigurationSource source, long numProcesses)
+    public static ImportedConfiguration Load(FileInfo file, ConfigurationSource source, long numProcesses) => Load(file, source, numProcesses, DataSetFacts.None, null);
+
+    /// <summary>
+    /// Reads one configuration file of the given kind, with the data-set facts given as options. <paramref name="explicitProcesses"/>
+    /// is <c>--num-processes</c> when it was written on the command line (a Kohya GUI file holds its own).
+    /// </summary>
+    public static ImportedConfiguration Load(FileInfo file, ConfigurationSource source, long numProcesses, DataSetFacts facts, long? explicitProcesses)
     {
         string text;
         try
@@ -146,7 +174,8 @@ internal sealed class ConfigurationInput
 
         return source switch
         {
-            ConfigurationSource.Kohya => KohyaImport.FromToml(text, CheckedProcesses(numProcesses)),
+            ConfigurationSource.Kohya when KohyaGuiImport.IsGuiJson(text) => KohyaGuiImport.FromJson(text, explicitProcesses is null ? null : CheckedProcesses(explicitProcesses.Value), facts),
+            ConfigurationSource.Kohya => KohyaImport.FromToml(text, CheckedProcesses(numProcesses), facts),
             ConfigurationSource.Hf => HuggingFaceImport.FromJson(text),
             _ => ImportedConfiguration.Native(ScheduleOptions.FromJson(text)),
         };

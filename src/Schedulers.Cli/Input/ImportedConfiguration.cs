@@ -10,6 +10,36 @@ internal sealed record ImportedConfiguration(ScheduleOptions Options, ImmutableA
 {
     public static ImportedConfiguration Native(ScheduleOptions options) => new(options, [], ImmutableDictionary<string, string>.Empty);
 
+    /// <summary>
+    /// Gets the parameter groups that train at rates of their own, the first of which <see cref="Options"/> describes;
+    /// empty when every parameter follows <see cref="Options"/>.
+    /// </summary>
+    public ImmutableArray<ImportedGroup> Groups { get; init; } = [];
+
+    /// <summary>This configuration with further notes.</summary>
+    public ImportedConfiguration WithNotes(IEnumerable<string> notes) => this with { Notes = Notes.AddRange(notes) };
+
+    /// <summary>The configuration of the group named <paramref name="name"/> (<c>--group</c>), as the one a command works on.</summary>
+    public ImportedConfiguration SelectGroup(string name)
+    {
+        if (Groups.IsEmpty)
+        {
+            throw new UsageException($"--group {name}: this configuration has no parameter groups of their own (every parameter follows learning_rate).");
+        }
+
+        var group = Groups.FirstOrDefault(group => group.Name == name)
+            ?? throw new UsageException($"--group {name} is not a parameter group of this configuration; its groups are {string.Join(", ", Groups.Select(group => group.Name))}.");
+        return this with
+        {
+            Options = group.Options,
+            Origins = Origins.SetItem(ScheduleKeys.LearningRate, group.Origin),
+            Notes = [.. Notes.Where(note => !note.StartsWith(GroupNotePrefix, StringComparison.Ordinal))],
+        };
+    }
+
+    /// <summary>How the note listing the other groups starts (dropped once a group is chosen).</summary>
+    public const string GroupNotePrefix = "parameter groups: ";
+
     /// <summary>Builds the schedule, naming the original settings in any problem.</summary>
     public LearningRateSchedule CreateSchedule() => Create(LearningRateSchedule.Create);
 

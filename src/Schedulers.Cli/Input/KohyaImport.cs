@@ -14,7 +14,7 @@ namespace Schedulers.Cli;
 internal static class KohyaImport
 {
     /// <summary>Reads a TOML config file; its sections are flattened one level, as sd-scripts' <c>read_config_from_file</c> does.</summary>
-    public static ImportedConfiguration FromToml(string toml, long numProcesses)
+    public static ImportedConfiguration FromToml(string toml, long numProcesses, DataSetFacts? facts = null)
     {
         TomlTable document;
         try
@@ -42,11 +42,11 @@ internal static class KohyaImport
             }
         }
 
-        return Translate(settings, numProcesses, fromArguments: false);
+        return Translate(settings, numProcesses, fromArguments: false, facts ?? DataSetFacts.None);
     }
 
     /// <summary>Reads <c>--key value</c> arguments as sd-scripts' argparse would (values as text, <c>lr_scheduler_args</c> taking every value up to the next flag).</summary>
-    public static ImportedConfiguration FromArguments(IReadOnlyList<string> arguments, long numProcesses)
+    public static ImportedConfiguration FromArguments(IReadOnlyList<string> arguments, long numProcesses, DataSetFacts? facts = null)
     {
         var settings = new Dictionary<string, object>(StringComparer.Ordinal);
         var problems = new List<string>();
@@ -98,7 +98,7 @@ internal static class KohyaImport
         }
 
         UsageException.ThrowIfAny(problems);
-        return Translate(settings, numProcesses, fromArguments: true);
+        return Translate(settings, numProcesses, fromArguments: true, facts ?? DataSetFacts.None);
     }
 
     /// <summary>argparse accepts a unique prefix of a long option (<c>--lr_warmup</c> for <c>--lr_warmup_steps</c>).</summary>
@@ -113,7 +113,11 @@ internal static class KohyaImport
         return matches.Length == 1 && key.Length >= 3 ? matches[0] : key;
     }
 
-    private static ImportedConfiguration Translate(Dictionary<string, object> settings, long numProcesses, bool fromArguments)
+    /// <summary>
+    /// Translates sd-scripts settings (as its namespace would hold them) to our vocabulary. <paramref name="stepsOrigin"/>
+    /// says where <c>max_train_steps</c> came from when another tool computed it (the Kohya GUI).
+    /// </summary>
+    internal static ImportedConfiguration Translate(Dictionary<string, object> settings, long numProcesses, bool fromArguments, DataSetFacts facts, string? stepsOrigin = null)
     {
         var reader = new KohyaSettings(settings, fromArguments);
         var import = new ImportBuilder();
@@ -123,11 +127,6 @@ internal static class KohyaImport
             import.Note($"{key} is not an sd-scripts learning-rate setting; sd-scripts ignores it, and so does this import.");
         }
 
-        if (reader.Integer(KohyaMappings.MaxTrainEpochs.Source) is > 0)
-        {
-            reader.Problem("max_train_epochs overrides max_train_steps in sd-scripts, and the number of steps it gives depends on the data set; give max_train_steps instead.");
-        }
-
         var learningRate = reader.Number(KohyaMappings.LearningRate.Source);
         if (learningRate is null)
         {
@@ -135,12 +134,28 @@ internal static class KohyaImport
         }
 
         var maxTrainSteps = reader.Integer(KohyaMappings.MaxTrainSteps.Source);
-        if (maxTrainSteps is null)
+        var epochs = reader.Integer(KohyaMappings.MaxTrainEpochs.Source);
+        var stepsFrom = stepsOrigin ?? KohyaMappings.MaxTrainSteps.Source;
+        long steps;
+        if (epochs is > 0 and var epochCount)
         {
-            import.Note($"max_train_steps is not set: sd-scripts' default {KohyaMappings.DefaultMaxTrainSteps} applies.");
+            steps = EpochSteps(reader, epochCount, numProcesses, facts, out stepsFrom);
+            if (maxTrainSteps is { } replaced)
+            {
+                import.Note($"max_train_steps {replaced} is replaced: sd-scripts sets max_train_steps = {stepsFrom} = {steps} when max_train_epochs is given.");
+            }
+        }
+        else
+        {
+            if (maxTrainSteps is null)
+            {
+                import.Note($"max_train_steps is not set: sd-scripts' default {KohyaMappings.DefaultMaxTrainSteps} applies.");
+            }
+
+            steps = maxTrainSteps ?? KohyaMappings.DefaultMaxTrainSteps;
+            stepsFrom = maxTrainSteps is null ? $"sd-scripts' default max_train_steps {KohyaMappings.DefaultMaxTrainSteps}" : stepsFrom;
         }
 
-        var steps = maxTrainSteps ?? KohyaMappings.DefaultMaxTrainSteps;
         if (steps > (1L << 53) / numProcesses)
         {
             reader.Problem($"max_train_steps {steps} × num_processes {numProcesses} is beyond 2^53 steps.");
@@ -158,7 +173,7 @@ internal static class KohyaImport
         reader.ThrowIfProblems();
 
         import.Set(ScheduleKeys.LearningRate, learningRate ?? KohyaMappings.DefaultLearningRate, KohyaMappings.LearningRate.Source);
-        var totalOrigin = numProcesses == 1 ? KohyaMappings.MaxTrainSteps.Source : $"max_train_steps × num_processes ({numProcesses})";
+        var totalOrigin = numProcesses == 1 ? stepsFrom : $"{stepsFrom} × num_processes ({numProcesses})";
 
         if (pyTorchClass.Length > 0)
         {
@@ -233,6 +248,32 @@ internal static class KohyaImport
         import.Set(ScheduleKeys.TotalSteps, totalSteps, totalOrigin);
 
         return import.Build();
+    }
+
+    /// <summary>
+    /// sd-scripts' training length for <c>max_train_epochs</c> (train_network.py, before the loader is sharded):
+    /// <c>max_train_epochs * math.ceil(len(train_dataloader) / accelerator.num_processes / gradient_accumulation_steps)</c>,
+    /// the division in floating point as Python does it. The batches per epoch come from <c>--batches-per-epoch</c>.
+    /// </summary>
+    private static long EpochSteps(KohyaSettings reader, long epochs, long numProcesses, DataSetFacts facts, out string origin)
+    {
+        var batches = facts.RequireBatchesPerEpoch($"max_train_epochs {epochs}: sd-scripts then sets max_train_steps = max_train_epochs × ceil(batches per epoch / num_processes / gradient_accumulation_steps), and the batches per epoch depend on the data set");
+        var accumulation = reader.Integer(KohyaMappings.GradientAccumulationSteps.Source) ?? 1;
+        if (accumulation < 1)
+        {
+            reader.Problem($"gradient_accumulation_steps {accumulation}: sd-scripts divides the batches per epoch by it; it must be >= 1.");
+            accumulation = 1;
+        }
+
+        var perEpoch = (long)Math.Ceiling((double)batches / numProcesses / accumulation);
+        origin = $"max_train_epochs {epochs} × ceil({DataSetFacts.BatchesOption} {batches} / num_processes {numProcesses} / gradient_accumulation_steps {accumulation})";
+        if (perEpoch > 0 && epochs > (1L << 53) / perEpoch)
+        {
+            reader.Problem($"max_train_epochs {epochs} × {perEpoch} steps per epoch is beyond 2^53 steps.");
+            return 1;
+        }
+
+        return epochs * perEpoch;
     }
 
     /// <summary>The names of <see cref="KohyaMappings.ScheduleParameters"/>, once each, in sd-scripts' order.</summary>

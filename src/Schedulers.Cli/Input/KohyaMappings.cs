@@ -40,10 +40,16 @@ internal static class KohyaMappings
         Note = "Multiplied by num_processes, which is not in the file; sd-scripts' default applies when it is absent.",
     };
 
-    public static ImportRule MaxTrainEpochs { get; } = new("max_train_epochs", null)
+    public static ImportRule MaxTrainEpochs { get; } = new("max_train_epochs", ScheduleKeys.TotalSteps)
     {
         Type = ImportValueType.Integer,
-        Note = "Refused when > 0: it overrides max_train_steps with a length that depends on the data set.",
+        Note = "When > 0 it replaces max_train_steps: max_train_epochs × ceil(batches per epoch / num_processes / gradient_accumulation_steps), the batches per epoch from --batches-per-epoch.",
+    };
+
+    public static ImportRule GradientAccumulationSteps { get; } = new("gradient_accumulation_steps", null)
+    {
+        Type = ImportValueType.Integer,
+        Note = "Divides the batches per epoch when max_train_epochs gives the length (default 1).",
     };
 
     public static ImportRule Scheduler { get; } = new("lr_scheduler", ScheduleKeys.Scheduler) { Type = ImportValueType.Text };
@@ -95,7 +101,7 @@ internal static class KohyaMappings
 
     /// <summary>Every learning-rate setting sd-scripts' parser knows, in its order (the order a refusal lists them).</summary>
     public static ImmutableArray<ImportRule> Settings { get; } =
-        [LearningRate, MaxTrainSteps, MaxTrainEpochs, Scheduler, .. ScheduleParameters.DistinctBy(rule => rule.Source), SchedulerType, SchedulerArguments];
+        [LearningRate, MaxTrainSteps, MaxTrainEpochs, GradientAccumulationSteps, Scheduler, .. ScheduleParameters.DistinctBy(rule => rule.Source), SchedulerType, SchedulerArguments];
 
     /// <summary>The names of <see cref="Settings"/>: what an argument list may name (or abbreviate).</summary>
     public static ImmutableArray<string> KnownKeys { get; } = [.. Settings.Select(rule => rule.Source).Distinct(StringComparer.Ordinal)];

@@ -194,12 +194,48 @@ public sealed class KohyaImportTests : IDisposable
     }
 
     [Fact]
-    public void Max_train_epochs_is_refused_because_its_length_depends_on_the_data_set()
+    public void Max_train_epochs_without_the_batches_per_epoch_is_refused_naming_the_option_and_why()
     {
         var run = CliRun.Of("curve", "--config", Write("lr_scheduler = \"cosine\"\nlearning_rate = 1e-3\nmax_train_epochs = 10\n"), "--from", "kohya");
 
         run.ExitCode.Should().Be(2);
-        run.Error.Should().Contain("max_train_epochs");
+        run.Output.Should().BeEmpty();
+        run.Error.Should().Contain("max_train_epochs").And.Contain("--batches-per-epoch").And.Contain("num batches per epoch");
+    }
+
+    [Theory]
+    [InlineData(10, 45, 1, 1, 450)]
+    [InlineData(10, 45, 2, 1, 230)]
+    [InlineData(10, 45, 2, 2, 240)]
+    [InlineData(3, 7, 1, 4, 24)]
+    public void Max_train_epochs_gives_epochs_times_the_rounded_up_optimizer_steps_per_epoch_times_the_processes(long epochs, long batches, long accumulation, long processes, long expected)
+    {
+        var path = Write($"[training]\nlr_scheduler = \"linear\"\nlearning_rate = 1e-4\nmax_train_epochs = {epochs}\ngradient_accumulation_steps = {accumulation}\nmax_train_steps = 99\n");
+
+        var run = CliRun.Of("convert", "--config", path, "--from", "kohya", "--batches-per-epoch", batches.ToString(System.Globalization.CultureInfo.InvariantCulture), "--num-processes", processes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        run.ExitCode.Should().Be(0, run.Error);
+        JsonDocument.Parse(run.Output).RootElement.GetProperty("total_steps").GetInt64().Should().Be(expected);
+        run.Error.Should().Contain("max_train_steps 99 is replaced");
+    }
+
+    [Fact]
+    public void Max_train_epochs_in_arguments_uses_the_batches_per_epoch_too()
+    {
+        var run = CliRun.Of("convert", "--from", "kohya", "--batches-per-epoch", "30", "--", "--lr_scheduler", "cosine", "--learning_rate", "1e-4", "--max_train_epochs", "4", "--gradient_accumulation_steps", "4");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        JsonDocument.Parse(run.Output).RootElement.GetProperty("total_steps").GetInt64().Should().Be(32);
+    }
+
+    [Fact]
+    public void The_batches_per_epoch_given_for_a_run_counted_in_steps_changes_nothing_and_says_so()
+    {
+        var run = CliRun.Of("convert", "--config", Write("lr_scheduler = \"linear\"\nlearning_rate = 1e-4\nmax_train_steps = 500\n"), "--from", "kohya", "--batches-per-epoch", "30");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        JsonDocument.Parse(run.Output).RootElement.GetProperty("total_steps").GetInt64().Should().Be(500);
+        run.Error.Should().Contain("--batches-per-epoch 30 is not needed");
     }
 
     [Fact]
