@@ -22,6 +22,8 @@ internal sealed class ConfigurationInput
 
     private readonly Option<long> _numProcesses = NumProcessesOption();
 
+    private readonly HuggingFaceRunOptions _huggingFaceRun = new();
+
     private readonly Option<string> _scheduler = new(CommandLineFlag.For(ScheduleKeys.Scheduler))
     {
         Description = "Scheduler name: " + string.Join(", ", SchedulerCatalog.All.Where(scheduler => !scheduler.IsCodeOnly).Select(scheduler => scheduler.Name)) + ".",
@@ -61,6 +63,7 @@ internal sealed class ConfigurationInput
         command.Options.Add(_config);
         command.Options.Add(_from);
         command.Options.Add(_numProcesses);
+        _huggingFaceRun.AddTo(command);
         command.Options.Add(_scheduler);
         foreach (var (_, option) in _parameters)
         {
@@ -76,6 +79,7 @@ internal sealed class ConfigurationInput
         var numProcesses = parseResult.GetValue(_numProcesses);
         var kohyaArguments = parseResult.UnmatchedTokens;
         var file = parseResult.GetValue(_config);
+        var huggingFaceRun = _huggingFaceRun.Read(parseResult);
         if (!flags.Entries.IsEmpty && (file is not null || source != ConfigurationSource.Json))
         {
             throw new UsageException($"--config or --from and parameter flags ({string.Join(", ", flags.Entries.Select(entry => entry.Key))}) cannot be combined: put every value in the file, or give them all as flags.");
@@ -89,13 +93,13 @@ internal sealed class ConfigurationInput
         if (source == ConfigurationSource.Kohya && file is null)
         {
             return kohyaArguments.Count > 0
-                ? KohyaImport.FromArguments(kohyaArguments, CheckedProcesses(numProcesses))
+                ? WithUnusedFacts(KohyaImport.FromArguments(kohyaArguments, CheckedProcesses(numProcesses)), huggingFaceRun, source)
                 : throw new UsageException("--from kohya needs --config FILE.toml, or sd-scripts arguments after '--' (for example: -- --lr_scheduler cosine --max_train_steps 1000).");
         }
 
         if (file is null)
         {
-            return source == ConfigurationSource.Json ? ImportedConfiguration.Native(flags) : throw new UsageException($"--from {source.ToString().ToLowerInvariant()} needs --config FILE.");
+            return source == ConfigurationSource.Json ? WithUnusedFacts(ImportedConfiguration.Native(flags), huggingFaceRun, source) : throw new UsageException($"--from {source.ToString().ToLowerInvariant()} needs --config FILE.");
         }
 
         if (kohyaArguments.Count > 0)
@@ -103,14 +107,15 @@ internal sealed class ConfigurationInput
             throw new UsageException("give sd-scripts settings either as --config FILE.toml or as arguments after '--', not both.");
         }
 
-        return Load(file, source, numProcesses);
+        return Load(file, source, numProcesses, huggingFaceRun);
     }
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads one configuration file of the given kind.</summary>
-    public static ImportedConfiguration Load(FileInfo file, ConfigurationSource source, long numProcesses)
+    public static ImportedConfiguration Load(FileInfo file, ConfigurationSource source, long numProcesses, HuggingFaceRunFacts? huggingFaceRun = null)
     {
+        huggingFaceRun ??= HuggingFaceRunFacts.None;
         string text;
         try
         {
@@ -128,11 +133,15 @@ internal sealed class ConfigurationInput
 
         return source switch
         {
-            ConfigurationSource.Kohya => KohyaImport.FromToml(text, CheckedProcesses(numProcesses)),
-            ConfigurationSource.Hf => HuggingFaceImport.FromJson(text),
-            _ => ImportedConfiguration.Native(ScheduleOptions.FromJson(text)),
+            ConfigurationSource.Kohya => WithUnusedFacts(KohyaImport.FromToml(text, CheckedProcesses(numProcesses)), huggingFaceRun, source),
+            ConfigurationSource.Hf => HuggingFaceImport.Read(text, huggingFaceRun),
+            _ => WithUnusedFacts(ImportedConfiguration.Native(ScheduleOptions.FromJson(text)), huggingFaceRun, source),
         };
     }
+
+    /// <summary>Says on standard error that Hugging Face's run facts were given to a configuration that is not a Trainer's.</summary>
+    private static ImportedConfiguration WithUnusedFacts(ImportedConfiguration configuration, HuggingFaceRunFacts facts, ConfigurationSource source) =>
+        configuration with { Notes = configuration.Notes.AddRange(facts.Unused($"it is for Hugging Face runs (--from hf), and this configuration is --from {source.ToString().ToLowerInvariant()}")) };
 
     private static long CheckedProcesses(long numProcesses) =>
         numProcesses is >= 1 and <= 1_000_000 ? numProcesses : throw new UsageException($"--num-processes {numProcesses} is not a number of processes in [1, 1000000].");
