@@ -105,6 +105,12 @@ internal static partial class YamlSettings
         {
             throw new UsageException($"the file is not valid YAML (line {exception.Start.Line}, column {exception.Start.Column}): {exception.Message}");
         }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet 18.1.0's scanner throws InvalidOperationException on some malformed input (an unclosed flow
+            // sequence before a "key:" line): it is still the file's fault, not ours.
+            throw new UsageException($"the file is not valid YAML (the parser stopped at line {parser.Current?.Start.Line.ToString(CultureInfo.InvariantCulture) ?? "?"}): {exception.Message}");
+        }
 
         return document ?? throw new UsageException("the YAML file is empty: it holds no settings.");
     }
