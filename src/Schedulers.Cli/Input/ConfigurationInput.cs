@@ -14,7 +14,7 @@ internal sealed class ConfigurationInput
 {
     private readonly Option<FileInfo> _config = new("--config")
     {
-        Description = "A configuration file: our JSON (default), an sd-scripts TOML file (--from kohya) or a TrainingArguments JSON (--from hf).",
+        Description = "A configuration file: our JSON (default), an sd-scripts TOML file (--from kohya) or a TrainingArguments JSON or YAML file (--from hf).",
         HelpName = "FILE",
     };
 
@@ -46,7 +46,7 @@ internal sealed class ConfigurationInput
     /// <summary>The <c>--from</c> option, shared by the commands that read files.</summary>
     public static Option<ConfigurationSource> SourceOption() => new("--from")
     {
-        Description = "What --config holds: json (ours), kohya (sd-scripts TOML, or sd-scripts arguments after --) or hf (TrainingArguments JSON).",
+        Description = "What --config holds: json (ours), kohya (sd-scripts TOML, or sd-scripts arguments after --) or hf (TrainingArguments JSON or YAML).",
         DefaultValueFactory = _ => ConfigurationSource.Json,
     };
 

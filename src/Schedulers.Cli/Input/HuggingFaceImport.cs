@@ -5,10 +5,12 @@ using System.Text.Json;
 namespace Schedulers.Cli;
 
 /// <summary>
-/// The schedule Hugging Face's <c>Trainer</c> builds from a <c>TrainingArguments</c> JSON (<c>learning_rate</c>,
-/// <c>max_steps</c>, <c>lr_scheduler_type</c>, <c>warmup_steps</c>, <c>warmup_ratio</c>, <c>lr_scheduler_kwargs</c>),
-/// through <c>transformers.get_scheduler</c>, as <see cref="HuggingFaceMappings"/> tabulates it: what it ignores is listed
-/// as notes, what it refuses is refused, every other key of the file is unrelated to the schedule and ignored.
+/// The schedule Hugging Face's <c>Trainer</c> builds from a <c>TrainingArguments</c> file, JSON or YAML
+/// (<see cref="YamlSettings"/>): <c>learning_rate</c>, the run's length (<see cref="HuggingFaceTrainingLength"/>),
+/// <c>lr_scheduler_type</c>, <c>warmup_steps</c>, <c>warmup_ratio</c>, <c>lr_scheduler_kwargs</c>, through
+/// <c>transformers.get_scheduler</c>, as <see cref="HuggingFaceMappings"/> tabulates it: what it ignores is listed as
+/// notes, what it refuses is refused, a warmup the run never leaves is the ramp it ran
+/// (<see cref="HuggingFaceUnfinishedWarmup"/>), every other key of the file is unrelated to the schedule and ignored.
 /// </summary>
 internal static class HuggingFaceImport
 {
