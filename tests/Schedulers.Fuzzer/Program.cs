@@ -9,11 +9,15 @@ using Schedulers.Tests.Reliability;
 // or a partial row. A curve that is still streaming valid rows after --max-rows is stopped and counted as printed.
 //
 //   dotnet run -c Release --project tests/Schedulers.Fuzzer -- --cli PATH/Schedulers.Cli.dll [--inputs 300] [--seed 1]
-//       [--timeout 20] [--max-rows 20000] [--failures DIR]
+//       [--timeout 20] [--max-rows 20000] [--failures DIR] [--from hf]
+//
+// With --from hf the inputs are mutated Hugging Face TrainingArguments files, YAML and JSON (TrainingArgumentsMutator),
+// run as `curve --config FILE --from hf --examples 1000`.
 
 var options = Options.Parse(args);
-var bases = BaseConfigurations(options.References);
-var keys = bases.SelectMany(json => JsonDocument.Parse(json).RootElement.EnumerateObject().Select(property => property.Name)).Distinct().ToArray();
+var huggingFace = options.From == "hf";
+var bases = huggingFace ? TrainingArgumentsMutator.Bases : BaseConfigurations(options.References);
+var keys = huggingFace ? TrainingArgumentsMutator.Keys : bases.SelectMany(json => JsonDocument.Parse(json).RootElement.EnumerateObject().Select(property => property.Name)).Distinct().ToArray();
 var outcomes = new Dictionary<string, int>();
 var failures = 0;
 var clock = Stopwatch.StartNew();
@@ -23,7 +27,9 @@ try
     Parallel.For(0, options.Inputs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, index =>
     {
         var random = new Random(options.Seed * 1_000_003 + index);
-        var bytes = ConfigurationMutator.MutateBytes(bases[random.Next(bases.Length)], random, keys);
+        var bytes = huggingFace
+            ? TrainingArgumentsMutator.MutateBytes(bases[random.Next(bases.Length)], random)
+            : ConfigurationMutator.MutateBytes(bases[random.Next(bases.Length)], random, keys);
         var file = Path.Combine(directory.FullName, $"input-{index}.json");
         File.WriteAllBytes(file, bytes);
         var (outcome, problem) = Run(options, file);
@@ -55,7 +61,8 @@ return failures == 0 ? 0 : 1;
 static (string Outcome, string? Problem) Run(Options options, string file)
 {
     var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-    foreach (var argument in new[] { options.Cli, "curve", "--config", file })
+    string[] from = options.From == "hf" ? ["--from", "hf", "--examples", "1000"] : [];
+    foreach (var argument in new[] { options.Cli, "curve", "--config", file }.Concat(from))
     {
         start.ArgumentList.Add(argument);
     }
@@ -144,7 +151,7 @@ static string[] BaseConfigurations(string references)
     return [.. document.RootElement.GetProperty("cases").EnumerateArray().Select(entry => entry.GetProperty("config").GetRawText())];
 }
 
-internal sealed record Options(string Cli, int Inputs, int Seed, int TimeoutSeconds, int MaxRows, string? FailuresDirectory, string References)
+internal sealed record Options(string Cli, int Inputs, int Seed, int TimeoutSeconds, int MaxRows, string? FailuresDirectory, string References, string? From)
 {
     public static Options Parse(string[] args)
     {
@@ -152,6 +159,6 @@ internal sealed record Options(string Cli, int Inputs, int Seed, int TimeoutSeco
         var cli = Value("--cli") ?? throw new ArgumentException("--cli PATH/Schedulers.Cli.dll is required");
         var references = Value("--references") ?? Path.Combine(AppContext.BaseDirectory, "reference-curves.json");
         return new Options(Path.GetFullPath(cli), int.Parse(Value("--inputs") ?? "300", CultureInfo.InvariantCulture), int.Parse(Value("--seed") ?? "1", CultureInfo.InvariantCulture),
-            int.Parse(Value("--timeout") ?? "20", CultureInfo.InvariantCulture), int.Parse(Value("--max-rows") ?? "20000", CultureInfo.InvariantCulture), Value("--failures"), references);
+            int.Parse(Value("--timeout") ?? "20", CultureInfo.InvariantCulture), int.Parse(Value("--max-rows") ?? "20000", CultureInfo.InvariantCulture), Value("--failures"), references, Value("--from"));
     }
 }

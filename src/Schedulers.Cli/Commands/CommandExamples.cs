@@ -35,6 +35,7 @@ internal static class CommandExamples
             "schedulers curve --config my_lora.toml --from kohya --format csv",
             "schedulers curve --from kohya -- --lr_scheduler cosine --learning_rate 1e-4 --max_train_steps 1600 --lr_warmup_steps 10%",
             "schedulers curve --config my.json --plot curve.png --log-y",
+            "schedulers curve --config training_args.yaml --from hf --examples 52002 --world-size 4",
         ],
         ["replay"] =
         [

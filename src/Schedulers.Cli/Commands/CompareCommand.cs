@@ -28,6 +28,7 @@ internal static class CompareCommand
         var source = ConfigurationInput.SourceOption();
         var numProcesses = ConfigurationInput.NumProcessesOption();
         var facts = new DataSetFactOptions();
+        var huggingFaceRun = new HuggingFaceRunOptions();
         var range = new CurveRange();
         var plot = new PlotOptions();
         var destination = new OutputOption();
@@ -36,6 +37,7 @@ internal static class CompareCommand
         command.Options.Add(source);
         command.Options.Add(numProcesses);
         facts.AddTo(command);
+        huggingFaceRun.AddTo(command);
         range.AddTo(command);
         plot.AddTo(command);
         destination.AddTo(command);
@@ -49,6 +51,7 @@ internal static class CompareCommand
 
             // The data-set facts are shared: compare runs of the same data set (one Kohya GUI file per scheduler choice).
             var dataSet = facts.Read(parseResult);
+            var run = huggingFaceRun.Read(parseResult);
             var explicitProcesses = parseResult.GetResult(numProcesses) is { Implicit: false } ? parseResult.GetValue(numProcesses) : (long?)null;
             var problems = new List<string>();
             var curves = new List<PlottedCurve>();
@@ -57,7 +60,7 @@ internal static class CompareCommand
             {
                 try
                 {
-                    var configuration = ConfigurationInput.Load(file, parseResult.GetValue(source), parseResult.GetValue(numProcesses), dataSet, explicitProcesses);
+                    var configuration = ConfigurationInput.Load(file, parseResult.GetValue(source), parseResult.GetValue(numProcesses), dataSet, explicitProcesses, run);
                     var schedule = configuration.CreateSchedule();
                     loaded.Add(configuration);
                     var stem = Path.GetFileNameWithoutExtension(file.Name);

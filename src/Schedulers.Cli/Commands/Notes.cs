@@ -5,6 +5,11 @@ internal static class Notes
 {
     public static void Print(ImportedConfiguration configuration, TextWriter error)
     {
+        foreach (var warning in configuration.Warnings)
+        {
+            error.WriteLine($"warning: {warning}");
+        }
+
         foreach (var note in configuration.Notes)
         {
             error.WriteLine($"note: {note}");

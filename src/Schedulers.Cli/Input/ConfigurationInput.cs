@@ -14,7 +14,7 @@ internal sealed class ConfigurationInput
 {
     private readonly Option<FileInfo> _config = new("--config")
     {
-        Description = "A configuration file: our JSON (default), an sd-scripts TOML file or a Kohya GUI JSON file (--from kohya) or a TrainingArguments JSON (--from hf).",
+        Description = "A configuration file: our JSON (default), an sd-scripts TOML file or a Kohya GUI JSON file (--from kohya) or a TrainingArguments JSON or YAML file (--from hf).",
         HelpName = "FILE",
     };
 
@@ -23,6 +23,8 @@ internal sealed class ConfigurationInput
     private readonly Option<long> _numProcesses = NumProcessesOption();
 
     private readonly DataSetFactOptions _facts = new();
+
+    private readonly HuggingFaceRunOptions _huggingFaceRun = new();
 
     private readonly Option<string> _group = new("--group")
     {
@@ -52,7 +54,7 @@ internal sealed class ConfigurationInput
     /// <summary>The <c>--from</c> option, shared by the commands that read files.</summary>
     public static Option<ConfigurationSource> SourceOption() => new("--from")
     {
-        Description = "What --config holds: json (ours), kohya (sd-scripts TOML, a Kohya GUI JSON file, or sd-scripts arguments after --) or hf (TrainingArguments JSON).",
+        Description = "What --config holds: json (ours), kohya (sd-scripts TOML, a Kohya GUI JSON file, or sd-scripts arguments after --) or hf (TrainingArguments JSON or YAML).",
         DefaultValueFactory = _ => ConfigurationSource.Json,
     };
 
@@ -70,6 +72,7 @@ internal sealed class ConfigurationInput
         command.Options.Add(_from);
         command.Options.Add(_numProcesses);
         _facts.AddTo(command);
+        _huggingFaceRun.AddTo(command);
         command.Options.Add(_group);
         command.Options.Add(_scheduler);
         foreach (var (_, option) in _parameters)
@@ -82,7 +85,7 @@ internal sealed class ConfigurationInput
     public ImportedConfiguration Read(ParseResult parseResult)
     {
         var facts = _facts.Read(parseResult);
-        var configuration = ReadConfiguration(parseResult, facts);
+        var configuration = ReadConfiguration(parseResult, facts, _huggingFaceRun.Read(parseResult));
         if (parseResult.GetValue(_group) is { } group)
         {
             configuration = configuration.SelectGroup(group);
@@ -91,7 +94,7 @@ internal sealed class ConfigurationInput
         return configuration.WithNotes(facts.UnusedNotes());
     }
 
-    private ImportedConfiguration ReadConfiguration(ParseResult parseResult, DataSetFacts facts)
+    private ImportedConfiguration ReadConfiguration(ParseResult parseResult, DataSetFacts facts, HuggingFaceRunFacts huggingFaceRun)
     {
         var flags = FromFlags(parseResult);
         var source = parseResult.GetValue(_from);
@@ -111,13 +114,13 @@ internal sealed class ConfigurationInput
         if (source == ConfigurationSource.Kohya && file is null)
         {
             return kohyaArguments.Count > 0
-                ? KohyaImport.FromArguments(kohyaArguments, CheckedProcesses(numProcesses), facts)
+                ? WithUnusedFacts(KohyaImport.FromArguments(kohyaArguments, CheckedProcesses(numProcesses), facts), huggingFaceRun, source)
                 : throw new UsageException("--from kohya needs --config FILE.toml, or sd-scripts arguments after '--' (for example: -- --lr_scheduler cosine --max_train_steps 1000).");
         }
 
         if (file is null)
         {
-            return source == ConfigurationSource.Json ? ImportedConfiguration.Native(flags) : throw new UsageException($"--from {source.ToString().ToLowerInvariant()} needs --config FILE.");
+            return source == ConfigurationSource.Json ? WithUnusedFacts(ImportedConfiguration.Native(flags), huggingFaceRun, source) : throw new UsageException($"--from {source.ToString().ToLowerInvariant()} needs --config FILE.");
         }
 
         if (kohyaArguments.Count > 0)
@@ -125,7 +128,7 @@ internal sealed class ConfigurationInput
             throw new UsageException("give sd-scripts settings either as --config FILE.toml or as arguments after '--', not both.");
         }
 
-        return Load(file, source, numProcesses, facts, parseResult.GetResult(_numProcesses) is { Implicit: false } ? numProcesses : null);
+        return Load(file, source, numProcesses, facts, parseResult.GetResult(_numProcesses) is { Implicit: false } ? numProcesses : null, huggingFaceRun);
     }
 
     /// <summary>
@@ -155,8 +158,9 @@ internal sealed class ConfigurationInput
     /// Reads one configuration file of the given kind, with the data-set facts given as options. <paramref name="explicitProcesses"/>
     /// is <c>--num-processes</c> when it was written on the command line (a Kohya GUI file holds its own).
     /// </summary>
-    public static ImportedConfiguration Load(FileInfo file, ConfigurationSource source, long numProcesses, DataSetFacts facts, long? explicitProcesses)
+    public static ImportedConfiguration Load(FileInfo file, ConfigurationSource source, long numProcesses, DataSetFacts facts, long? explicitProcesses, HuggingFaceRunFacts? huggingFaceRun = null)
     {
+        huggingFaceRun ??= HuggingFaceRunFacts.None;
         string text;
         try
         {
@@ -174,12 +178,16 @@ internal sealed class ConfigurationInput
 
         return source switch
         {
-            ConfigurationSource.Kohya when KohyaGuiImport.IsGuiJson(text) => KohyaGuiImport.FromJson(text, explicitProcesses is null ? null : CheckedProcesses(explicitProcesses.Value), facts),
-            ConfigurationSource.Kohya => KohyaImport.FromToml(text, CheckedProcesses(numProcesses), facts),
-            ConfigurationSource.Hf => HuggingFaceImport.FromJson(text),
-            _ => ImportedConfiguration.Native(ScheduleOptions.FromJson(text)),
+            ConfigurationSource.Kohya when KohyaGuiImport.IsGuiJson(text) => WithUnusedFacts(KohyaGuiImport.FromJson(text, explicitProcesses is null ? null : CheckedProcesses(explicitProcesses.Value), facts), huggingFaceRun, source),
+            ConfigurationSource.Kohya => WithUnusedFacts(KohyaImport.FromToml(text, CheckedProcesses(numProcesses), facts), huggingFaceRun, source),
+            ConfigurationSource.Hf => HuggingFaceImport.Read(text, huggingFaceRun),
+            _ => WithUnusedFacts(ImportedConfiguration.Native(ScheduleOptions.FromJson(text)), huggingFaceRun, source),
         };
     }
+
+    /// <summary>Says on standard error that Hugging Face's run facts were given to a configuration that is not a Trainer's.</summary>
+    private static ImportedConfiguration WithUnusedFacts(ImportedConfiguration configuration, HuggingFaceRunFacts facts, ConfigurationSource source) =>
+        configuration with { Notes = configuration.Notes.AddRange(facts.Unused($"it is for Hugging Face runs (--from hf), and this configuration is --from {source.ToString().ToLowerInvariant()}")) };
 
     private static long CheckedProcesses(long numProcesses) =>
         numProcesses is >= 1 and <= 1_000_000 ? numProcesses : throw new UsageException($"--num-processes {numProcesses} is not a number of processes in [1, 1000000].");

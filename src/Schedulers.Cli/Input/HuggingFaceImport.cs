@@ -5,14 +5,32 @@ using System.Text.Json;
 namespace Schedulers.Cli;
 
 /// <summary>
-/// The schedule Hugging Face's <c>Trainer</c> builds from a <c>TrainingArguments</c> JSON (<c>learning_rate</c>,
-/// <c>max_steps</c>, <c>lr_scheduler_type</c>, <c>warmup_steps</c>, <c>warmup_ratio</c>, <c>lr_scheduler_kwargs</c>),
-/// through <c>transformers.get_scheduler</c>, as <see cref="HuggingFaceMappings"/> tabulates it: what it ignores is listed
-/// as notes, what it refuses is refused, every other key of the file is unrelated to the schedule and ignored.
+/// The schedule Hugging Face's <c>Trainer</c> builds from a <c>TrainingArguments</c> file, JSON or YAML
+/// (<see cref="YamlSettings"/>): <c>learning_rate</c>, the run's length (<see cref="HuggingFaceTrainingLength"/>),
+/// <c>lr_scheduler_type</c>, <c>warmup_steps</c>, <c>warmup_ratio</c>, <c>lr_scheduler_kwargs</c>, through
+/// <c>transformers.get_scheduler</c>, as <see cref="HuggingFaceMappings"/> tabulates it: what it ignores is listed as
+/// notes, what it refuses is refused, a warmup the run never leaves is the ramp it ran
+/// (<see cref="HuggingFaceUnfinishedWarmup"/>), every other key of the file is unrelated to the schedule and ignored.
 /// </summary>
 internal static class HuggingFaceImport
 {
-    public static ImportedConfiguration FromJson(string json)
+    /// <summary>
+    /// Reads a <c>TrainingArguments</c> file: JSON when its first character (after white space) is <c>{</c> or <c>[</c>,
+    /// YAML otherwise (LLaMA-Factory's <c>training_args.yaml</c>), whatever the file's name.
+    /// </summary>
+    public static ImportedConfiguration Read(string text, HuggingFaceRunFacts facts)
+    {
+        var (root, readingNotes) = text.TrimStart().TrimStart('\uFEFF') is ['{' or '[', ..] ? (ParseJson(text), []) : YamlSettings.Read(text);
+        var import = new ImportBuilder();
+        foreach (var note in readingNotes)
+        {
+            import.Note(note);
+        }
+
+        return FromSettings(root, facts, import);
+    }
+
+    private static JsonElement ParseJson(string json)
     {
         JsonElement root;
         try
@@ -26,6 +44,11 @@ internal static class HuggingFaceImport
             {
                 _ = property.Name;
                 _ = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null;
+                foreach (var inner in property.Value.ValueKind == JsonValueKind.Object ? property.Value.EnumerateObject() : default)
+                {
+                    _ = inner.Name;
+                    _ = inner.Value.ValueKind == JsonValueKind.String ? inner.Value.GetString() : null;
+                }
             }
         }
         catch (Exception exception) when (exception is JsonException or ArgumentException or InvalidOperationException)
@@ -38,29 +61,29 @@ internal static class HuggingFaceImport
             throw new UsageException("a TrainingArguments file is a JSON object.");
         }
 
-        var problems = new List<string>();
-        var import = new ImportBuilder();
+        return root;
+    }
 
+    private static ImportedConfiguration FromSettings(JsonElement root, HuggingFaceRunFacts facts, ImportBuilder import)
+    {
+        var problems = new List<string>();
         var learningRate = Number(root, HuggingFaceMappings.LearningRate.Source, problems);
         if (learningRate is null)
         {
             import.Note($"learning_rate is not set: TrainingArguments' default {HuggingFaceMappings.DefaultLearningRate.ToString("R", CultureInfo.InvariantCulture)} applies.");
         }
 
-        var maxSteps = Number(root, HuggingFaceMappings.MaxSteps.Source, problems);
         var warmupSteps = Number(root, HuggingFaceMappings.WarmupSteps.Source, problems) ?? 0;
         var warmupRatio = Number(root, HuggingFaceMappings.WarmupRatio.Source, problems) ?? 0;
         var name = Text(root, HuggingFaceMappings.SchedulerType.Source, problems) ?? HuggingFaceMappings.DefaultSchedule;
         var kwargs = Kwargs(root, problems);
         var plateau = name == HuggingFaceMappings.Plateau;
-        if (!plateau && (maxSteps is not { } steps || steps <= 0 || steps != Math.Floor(steps)))
-        {
-            problems.Add($"max_steps {(maxSteps is null ? "is not set" : "= " + maxSteps.Value.ToString("R", CultureInfo.InvariantCulture))}: the Trainer then takes the length from num_train_epochs and the data set; give max_steps, a whole number >= 1.");
-        }
+        var length = plateau ? null : HuggingFaceTrainingLength.Resolve(root, facts, import, problems);
 
-        if (warmupSteps < 0 || warmupSteps != Math.Floor(warmupSteps))
+        // transformers 5 reads a warmup_steps below 1 as a share of the run (ceil); 1 and more are steps.
+        if (warmupSteps < 0 || (warmupSteps >= 1 && warmupSteps != Math.Floor(warmupSteps)))
         {
-            problems.Add($"warmup_steps = {warmupSteps.ToString("R", CultureInfo.InvariantCulture)} is not a whole number >= 0.");
+            problems.Add($"warmup_steps = {warmupSteps.ToString("R", CultureInfo.InvariantCulture)} is not a whole number of steps >= 0 (or a share of the run below 1, as transformers 5 reads it).");
         }
 
         if (warmupRatio is < 0 or > 1)
@@ -79,6 +102,11 @@ internal static class HuggingFaceImport
                 import.Note("the warmup is ignored: transformers' get_scheduler builds reduce_lr_on_plateau without one.");
             }
 
+            foreach (var note in facts.Unused("reduce_lr_on_plateau follows the metrics, not the run's length"))
+            {
+                import.Note(note);
+            }
+
             foreach (var (key, value) in kwargs)
             {
                 import.Set(key, value, $"lr_scheduler_kwargs {key}");
@@ -87,51 +115,67 @@ internal static class HuggingFaceImport
             return import.Build();
         }
 
-        var totalSteps = (long)maxSteps!.Value;
+        var (totalSteps, totalOrigin) = length!.Value;
 
-        // TrainingArguments.get_warmup_steps: warmup_steps wins when > 0, else ceil(max_steps * warmup_ratio).
-        var warmup = warmupSteps > 0 ? (long)warmupSteps : (long)Math.Ceiling(totalSteps * warmupRatio);
-        var warmupOrigin = warmupSteps > 0 ? HuggingFaceMappings.WarmupSteps.Origin : HuggingFaceMappings.WarmupRatio.Origin;
+        // TrainingArguments.get_warmup_steps: warmup_steps wins when > 0, else ceil(max_steps * warmup_ratio); transformers 5
+        // reads a warmup_steps in (0, 1) as that ratio itself.
+        var warmupIsShare = warmupSteps is > 0 and < 1;
+        var warmup = warmupSteps >= 1 ? (long)warmupSteps : (long)Math.Ceiling(totalSteps * (warmupIsShare ? warmupSteps : warmupRatio));
+        var warmupOrigin = warmupSteps >= 1 ? HuggingFaceMappings.WarmupSteps.Origin
+            : warmupIsShare ? "ceil(N × warmup_steps), warmup_steps below 1 being a share of the run in transformers 5"
+            : HuggingFaceMappings.WarmupRatio.Origin;
+        if (warmupIsShare)
+        {
+            import.Note($"warmup_steps {warmupSteps.ToString("R", CultureInfo.InvariantCulture)} is below 1: read as a share of the run, as transformers 5 does (ceil({totalSteps} × {warmupSteps.ToString("R", CultureInfo.InvariantCulture)}) = {warmup} steps); transformers 4 took it as a step count.");
+        }
+
         if (warmupSteps > 0 && warmupRatio > 0)
         {
             import.Note("warmup_ratio is ignored: warmup_steps > 0 takes precedence in the Trainer.");
         }
 
-        import.Set(ScheduleKeys.Scheduler, name, HuggingFaceMappings.SchedulerType.Source);
-        import.Set(ScheduleKeys.LearningRate, learningRate ?? HuggingFaceMappings.DefaultLearningRate, HuggingFaceMappings.LearningRate.Source);
-        import.Set(ScheduleKeys.TotalSteps, totalSteps, HuggingFaceMappings.MaxSteps.Source);
-        switch (name)
-        {
-            case "constant":
-                // get_scheduler builds constant with the optimizer alone: no warmup, no keyword.
-                if (warmup > 0)
-                {
-                    import.Note($"the warmup ({warmup} steps, from {warmupOrigin}) is ignored: transformers' get_scheduler builds 'constant' without one (use constant_with_warmup).");
-                }
-
-                NoteIgnoredKeywords(name, kwargs, import);
-                return import.Build();
-            case "constant_with_warmup":
-            case "inverse_sqrt":
-                import.Set(ScheduleKeys.WarmupSteps, warmup, warmupOrigin);
-                NoteIgnoredKeywords(name, kwargs, import);
-                return import.Build();
-        }
-
-        if (!HuggingFaceMappings.KeywordSchedules.Contains(name))
+        var rate = learningRate ?? HuggingFaceMappings.DefaultLearningRate;
+        var plain = HuggingFaceMappings.PlainSchedules.Contains(name);
+        if (!plain && !HuggingFaceMappings.KeywordSchedules.Contains(name))
         {
             throw new UsageException($"lr_scheduler_type '{name}' is not one of transformers' schedules here: {string.Join(", ", HuggingFaceMappings.KeywordSchedules.Concat(HuggingFaceMappings.PlainSchedules))}.");
         }
 
-        import.Set(ScheduleKeys.WarmupSteps, warmup, warmupOrigin);
         var takes = HuggingFaceMappings.Keywords.Where(rule => rule.IsUsedBy(name)).ToArray();
-        var refused = kwargs.Keys.Where(key => !takes.Any(rule => rule.Source == key)).ToArray();
+        var refused = plain ? [] : kwargs.Keys.Where(key => !takes.Any(rule => rule.Source == key)).ToArray();
         if (refused.Length > 0)
         {
             throw new UsageException([.. refused.Select(key => $"lr_scheduler_kwargs {key}: transformers passes it to the {name} schedule function, which does not take it (TypeError){(takes.Length == 0 ? string.Empty : "; it takes " + string.Join(", ", takes.Select(rule => rule.Source)))}.")]);
         }
 
-        foreach (var (key, value) in kwargs)
+        if (plain)
+        {
+            // get_scheduler builds these without lr_scheduler_kwargs.
+            NoteIgnoredKeywords(name, kwargs, import);
+        }
+
+        if (HuggingFaceUnfinishedWarmup.Applies(name, warmup, totalSteps))
+        {
+            HuggingFaceUnfinishedWarmup.Build(name, rate, totalSteps, warmup, warmupOrigin, plain ? new Dictionary<string, ParameterValue>() : kwargs, import);
+            return import.Build();
+        }
+
+        import.Set(ScheduleKeys.Scheduler, name, HuggingFaceMappings.SchedulerType.Source);
+        import.Set(ScheduleKeys.LearningRate, rate, HuggingFaceMappings.LearningRate.Source);
+        import.Set(ScheduleKeys.TotalSteps, totalSteps, totalOrigin);
+        if (name == "constant")
+        {
+            // get_scheduler builds constant with the optimizer alone: no warmup, no keyword.
+            if (warmup > 0)
+            {
+                import.Note($"the warmup ({warmup} steps, from {warmupOrigin}) is ignored: transformers' get_scheduler builds 'constant' without one (use constant_with_warmup).");
+            }
+
+            return import.Build();
+        }
+
+        import.Set(ScheduleKeys.WarmupSteps, warmup, warmupOrigin);
+        foreach (var (key, value) in plain ? [] : kwargs)
         {
             import.Set(takes.First(rule => rule.Source == key).Target!, value, $"lr_scheduler_kwargs {key}");
         }
@@ -147,7 +191,8 @@ internal static class HuggingFaceImport
         }
     }
 
-    private static double? Number(JsonElement root, string key, List<string> problems)
+    /// <summary>A number of the file, or <see langword="null"/> when absent or <c>null</c>; anything else is a problem.</summary>
+    internal static double? Number(JsonElement root, string key, List<string> problems)
     {
         if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -160,6 +205,23 @@ internal static class HuggingFaceImport
         }
 
         problems.Add($"{key} = {value.GetRawText()} is not a finite number.");
+        return null;
+    }
+
+    /// <summary>A boolean of the file, or <see langword="null"/> when absent or <c>null</c>; anything else is a problem.</summary>
+    internal static bool? Boolean(JsonElement root, string key, List<string> problems)
+    {
+        if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.GetBoolean();
+        }
+
+        problems.Add($"{key} = {value.GetRawText()} is not true or false.");
         return null;
     }
 
@@ -179,8 +241,10 @@ internal static class HuggingFaceImport
         return null;
     }
 
-    /// <summary><c>lr_scheduler_kwargs</c>: an object, or a string holding one (as the Trainer's command line passes it).</summary>
-    /// <summary>The schedule function's keyword arguments, in the order written; a keyword given twice is refused.</summary>
+    /// <summary>
+    /// <c>lr_scheduler_kwargs</c> (an object, or a string holding one, as the Trainer's command line passes it): the schedule
+    /// function's keyword arguments, in the order written; a keyword given twice is refused.
+    /// </summary>
     private static OrderedDictionary<string, ParameterValue> Kwargs(JsonElement root, List<string> problems)
     {
         var kwargs = new OrderedDictionary<string, ParameterValue>(StringComparer.Ordinal);

@@ -12,6 +12,9 @@ internal static class HuggingFaceMappings
     /// <summary>The default of <c>TrainingArguments.learning_rate</c>.</summary>
     public const double DefaultLearningRate = 5e-5;
 
+    /// <summary>The default of <c>TrainingArguments.num_train_epochs</c>.</summary>
+    public const double DefaultEpochs = 3.0;
+
     /// <summary>The default of <c>TrainingArguments.lr_scheduler_type</c>.</summary>
     public const string DefaultSchedule = "linear";
 
@@ -29,10 +32,50 @@ internal static class HuggingFaceMappings
     public static ImportRule MaxSteps { get; } = new("max_steps", ScheduleKeys.TotalSteps)
     {
         Type = ImportValueType.Integer,
-        Note = "Required, a whole number >= 1, except for reduce_lr_on_plateau: with -1 the Trainer takes the length from the epochs and the data set.",
+        Note = "A whole number >= 1; -1 (the default) takes the length from num_train_epochs and the data set (--examples, --world-size), as HuggingFaceTrainingLength computes it.",
     };
 
-    public static ImportRule WarmupSteps { get; } = new("warmup_steps", ScheduleKeys.WarmupSteps) { Type = ImportValueType.Integer, Default = 0, Note = "Wins over warmup_ratio when > 0." };
+    /// <summary>With <c>max_steps</c> -1, the epochs the run lasts (fractions are fine: <c>N = ceil(num_train_epochs × steps_per_epoch)</c>).</summary>
+    public static ImportRule NumTrainEpochs { get; } = new("num_train_epochs", ScheduleKeys.TotalSteps)
+    {
+        Default = DefaultEpochs,
+        Origin = "ceil(num_train_epochs × steps per epoch)",
+        Note = "Read only when max_steps is -1.",
+    };
+
+    public static ImportRule PerDeviceTrainBatchSize { get; } = new("per_device_train_batch_size", ScheduleKeys.TotalSteps)
+    {
+        Type = ImportValueType.Integer,
+        Default = 8,
+        Note = "With max_steps -1: batches per epoch = ceil(examples / (per_device_train_batch_size × world size)).",
+    };
+
+    public static ImportRule PerGpuTrainBatchSize { get; } = new("per_gpu_train_batch_size", ScheduleKeys.TotalSteps)
+    {
+        Type = ImportValueType.Integer,
+        Note = "Deprecated; when set, the Trainer's train_batch_size uses it instead of per_device_train_batch_size.",
+    };
+
+    public static ImportRule GradientAccumulationSteps { get; } = new("gradient_accumulation_steps", ScheduleKeys.TotalSteps)
+    {
+        Type = ImportValueType.Integer,
+        Default = 1,
+        Note = "With max_steps -1: steps per epoch = max(ceil(batches / gradient_accumulation_steps), 1) (floor in older releases: --hf-epoch-rule floor).",
+    };
+
+    public static ImportRule DataloaderDropLast { get; } = new("dataloader_drop_last", ScheduleKeys.TotalSteps)
+    {
+        Type = ImportValueType.Boolean,
+        Default = 0,
+        Note = "With max_steps -1: true drops the last incomplete batch (floor instead of ceil).",
+    };
+
+    public static ImportRule WarmupSteps { get; } = new("warmup_steps", ScheduleKeys.WarmupSteps)
+    {
+        Type = ImportValueType.Steps,
+        Default = 0,
+        Note = "Wins over warmup_ratio when > 0. Below 1 it is a share of the run, rounded up, as transformers 5 reads it (ceil(N × warmup_steps)).",
+    };
 
     public static ImportRule WarmupRatio { get; } = new("warmup_ratio", ScheduleKeys.WarmupSteps)
     {
@@ -50,7 +93,8 @@ internal static class HuggingFaceMappings
     };
 
     /// <summary>Every setting of the file the import reads; any other key is unrelated to the schedule.</summary>
-    public static ImmutableArray<ImportRule> Settings { get; } = [LearningRate, MaxSteps, WarmupSteps, WarmupRatio, SchedulerType, SchedulerKeywords];
+    public static ImmutableArray<ImportRule> Settings { get; } =
+        [LearningRate, MaxSteps, NumTrainEpochs, PerDeviceTrainBatchSize, PerGpuTrainBatchSize, GradientAccumulationSteps, DataloaderDropLast, WarmupSteps, WarmupRatio, SchedulerType, SchedulerKeywords];
 
     /// <summary>
     /// The <c>lr_scheduler_kwargs</c> each schedule function takes besides the warmup and the training length, in

@@ -10,6 +10,7 @@ internal sealed class ImportBuilder
 {
     private readonly List<KeyValuePair<string, ParameterValue>> _entries = [];
     private readonly List<string> _notes = [];
+    private readonly List<string> _warnings = [];
     private readonly ImmutableDictionary<string, string>.Builder _origins = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
 
     /// <summary>Sets one of our keys, remembering the original setting it came from.</summary>
@@ -22,5 +23,8 @@ internal sealed class ImportBuilder
     /// <summary>Records something the import ignored or assumed.</summary>
     public void Note(string note) => _notes.Add(note);
 
-    public ImportedConfiguration Build() => new(ScheduleOptions.FromEntries(_entries), [.. _notes], _origins.ToImmutable());
+    /// <summary>Records something the import reproduced as the tool did, though it is probably not what the user meant.</summary>
+    public void Warn(string warning) => _warnings.Add(warning);
+
+    public ImportedConfiguration Build() => new(ScheduleOptions.FromEntries(_entries), [.. _notes], _origins.ToImmutable()) { Warnings = [.. _warnings] };
 }

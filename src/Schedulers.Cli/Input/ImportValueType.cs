@@ -12,6 +12,9 @@ internal enum ImportValueType
     /// <summary>A number of steps: an integer is steps, a share below 1 is a share of the training steps.</summary>
     Steps,
 
+    /// <summary>A boolean (Python's <c>bool</c>).</summary>
+    Boolean,
+
     /// <summary>A string.</summary>
     Text,
 

@@ -8,6 +8,9 @@ namespace Schedulers.Cli;
 /// </summary>
 internal sealed record ImportedConfiguration(ScheduleOptions Options, ImmutableArray<string> Notes, ImmutableDictionary<string, string> Origins)
 {
+    /// <summary>What the import reproduced faithfully but the user probably did not mean (printed as warnings).</summary>
+    public ImmutableArray<string> Warnings { get; init; } = [];
+
     public static ImportedConfiguration Native(ScheduleOptions options) => new(options, [], ImmutableDictionary<string, string>.Empty);
 
     /// <summary>

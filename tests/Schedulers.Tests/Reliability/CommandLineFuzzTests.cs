@@ -20,7 +20,7 @@ public sealed class CommandLineFuzzTests(ITestOutputHelper output) : IDisposable
         "NaN", "-1", "0", "1e400", "-1e400", "1e-400", "", " ", "--", "-", "abc", "9223372036854775807", "-9223372036854775808",
         "9223372036854775808", "1.5", "0x10", "∞", "é", "--steps", "--start", "--format", "csv", "json", "xml", "--from", "kohya", "hf",
         "--config", "--scheduler", "cosine", "StepLR", "--learning-rate", "--total-steps", "--help", "--version", "--unknown", "-x",
-        "--warmup-steps", "--metrics", "--num-processes", "describe", "curve", "validate", "compare", "convert", "replay",
+        "--warmup-steps", "--metrics", "--num-processes", "--examples", "--world-size", "--hf-epoch-rule", "floor", "describe", "curve", "validate", "compare", "convert", "replay",
         new string('z', 100_000),
     ];
 
