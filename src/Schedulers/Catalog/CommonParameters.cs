@@ -67,7 +67,7 @@ internal static class CommonParameters
     /// </summary>
     public static ParameterDescriptor StepsPerEpochDescriptor { get; } = new(
         ScheduleKeys.StepsPerEpoch, ParameterKind.Integer, ParameterPresence.Optional,
-        "Optimizer steps per epoch: every length of the schedule is then counted in epochs, and the value changes once per epoch, lr(step) = lr_in_epochs(floor(step / steps_per_epoch)) (PyTorch's scheduler.step() once per epoch, timm's t_in_epochs).",
+        "Epoch units: every length of the schedule is counted in epochs of this many steps, and the value changes once per epoch, lr(step) = lr_in_epochs(floor(step / steps_per_epoch)).",
         defaultValue: ParameterValue.FromNumber(1),
         defaultDescription: "1 (lengths in steps)",
         range: ValueRange.AtLeast(1));
