@@ -40,6 +40,23 @@ public sealed class EpochFlagTests
         run.Lines[0].Should().Be("valid: cosine, peak lr 0.0003, final lr 0 at step 1000, warmup ends at step 100, total_steps 1000, in epochs of 100 steps");
     }
 
+    /// <summary>sd-scripts steps every PyTorch class once per optimizer step: its steps_per_epoch is OneCycleLR's sizing argument, never epoch units.</summary>
+    [Theory]
+    [InlineData("OneCycleLR", "[\"epochs=3\", \"steps_per_epoch=100\"]", "total_steps = epochs * steps_per_epoch")]
+    [InlineData("StepLR", "[\"step_size=3\", \"steps_per_epoch=100\"]", "TypeError")]
+    public void A_Kohya_steps_per_epoch_in_lr_scheduler_args_is_refused(string pyTorchClass, string arguments, string explanation)
+    {
+        var config = Path.Combine(Directory.CreateTempSubdirectory("schedulers-epochs-").FullName, "kohya.toml");
+        File.WriteAllText(config, $"lr_scheduler_type = \"{pyTorchClass}\"\nlearning_rate = 1e-3\nmax_train_steps = 300\nlr_scheduler_args = {arguments}\n");
+
+        var run = CliRun.Of("curve", "--config", config, "--from", "kohya", "--steps", "10");
+
+        run.ExitCode.Should().Be(2);
+        run.Output.Should().BeEmpty();
+        run.Error.Should().Contain("steps_per_epoch").And.Contain(explanation);
+        Directory.Delete(Path.GetDirectoryName(config)!, recursive: true);
+    }
+
     [Fact]
     public void Describe_lists_steps_per_epoch_among_a_schedulers_parameters()
     {
