@@ -128,6 +128,22 @@ public sealed class EpochUnitTests
     }
 
     [Fact]
+    public void A_composite_made_in_CSharp_from_a_schedule_in_epochs_writes_JSON_that_gives_the_same_values()
+    {
+        var warmup = LearningRateSchedule.FromJson("""{"scheduler":"LinearLR","learning_rate":0.1,"start_factor":0.1,"total_iters":40}""");
+        var decay = LearningRateSchedule.FromJson("""{"scheduler":"CosineAnnealingLR","learning_rate":0.1,"T_max":6,"steps_per_epoch":25}""");
+        var composite = LearningRateSchedule.Sequential([warmup, decay], [40]);
+
+        var again = LearningRateSchedule.FromJson(composite.ToJson());
+
+        for (var step = 0; step < 250; step++)
+        {
+            composite.GetLearningRate(step).Should().Be(step < 40 ? warmup.GetLearningRate(step) : decay.GetLearningRate(step - 40));
+            again.GetLearningRate(step).Should().Be(composite.GetLearningRate(step), "step {0}", step);
+        }
+    }
+
+    [Fact]
     public void A_chain_of_schedules_in_epochs_is_the_product_of_their_staircases()
     {
         var chain = LearningRateSchedule.FromJson("""
