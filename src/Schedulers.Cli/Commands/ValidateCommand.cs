@@ -50,6 +50,12 @@ internal static class ValidateCommand
             schedule.WarmupSteps > 0 ? $"warmup ends at step {schedule.WarmupSteps}" : "no warmup",
             schedule.TotalSteps is { } total ? $"total_steps {total}" : "no total_steps",
         };
+        if (schedule.StepsPerEpoch > 1)
+        {
+            // Lengths above are optimizer steps; the configuration counted them in epochs.
+            parts.Add($"in epochs of {schedule.StepsPerEpoch} steps");
+        }
+
         return string.Join(", ", parts);
     }
 

@@ -193,6 +193,15 @@ internal static class KohyaImport
                 import.Note($"lr_scheduler {name} is ignored: lr_scheduler_type {className} replaces it.");
             }
 
+            // Our steps_per_epoch has the key of PyTorch's OneCycleLR argument, which only sizes the run (total_steps =
+            // epochs * steps_per_epoch); sd-scripts steps every class once per optimizer step, never per epoch.
+            if (kwargs.ContainsKey(ScheduleKeys.StepsPerEpoch))
+            {
+                throw new UsageException(descriptor.Name == "OneCycleLR"
+                    ? "lr_scheduler_args steps_per_epoch: PyTorch's OneCycleLR reads it with epochs only to size the run (total_steps = epochs * steps_per_epoch), and sd-scripts steps it once per optimizer step; give total_steps in lr_scheduler_args instead."
+                    : $"lr_scheduler_args steps_per_epoch: sd-scripts passes it to {descriptor.Name}, which does not take it (Python raises TypeError); sd-scripts steps the scheduler once per optimizer step.");
+            }
+
             import.Set(ScheduleKeys.Scheduler, descriptor.Name, KohyaMappings.SchedulerType.Source);
             Carry(KohyaMappings.PyTorchClasses, "lr_scheduler_type " + pyTorchClass, values, settings, kwargs, import);
             foreach (var (key, value) in kwargs)

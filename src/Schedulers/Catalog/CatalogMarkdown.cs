@@ -17,7 +17,9 @@ internal static class CatalogMarkdown
             text.Append("### Which parameter applies to which scheduler: ").Append(FamilyName(family)).Append("\n\n");
             text.Append("| key | ").Append(string.Join(" | ", schedulers.Select(scheduler => $"`{scheduler.Name}`"))).Append(" |\n");
             text.Append("| --- |").Append(string.Concat(schedulers.Select(_ => " :-: |"))).Append('\n');
-            foreach (var key in schedulers.SelectMany(scheduler => scheduler.Parameters).Select(parameter => parameter.Key).Distinct(StringComparer.Ordinal))
+            // steps_per_epoch, which every step-driven scheduler takes, closes the table rather than interrupting it.
+            foreach (var key in schedulers.SelectMany(scheduler => scheduler.Parameters).Select(parameter => parameter.Key).Distinct(StringComparer.Ordinal)
+                .OrderBy(key => key == ScheduleKeys.StepsPerEpoch))
             {
                 text.Append($"| `{key}` | ").Append(string.Join(" | ", schedulers.Select(scheduler => Cell(scheduler.Find(key))))).Append(" |\n");
             }

@@ -61,6 +61,17 @@ internal static class CommonParameters
         defaultValue: ParameterValue.FromNumber(0.5),
         range: ValueRange.GreaterThan(0));
 
+    /// <summary>
+    /// Epoch units, taken by every step-driven scheduler (<see cref="SchedulerDescriptor"/> adds it; no scheduler lists
+    /// it): its lengths are counted in epochs and its value changes once per epoch (see <see cref="EpochSchedule"/>).
+    /// </summary>
+    public static ParameterDescriptor StepsPerEpochDescriptor { get; } = new(
+        ScheduleKeys.StepsPerEpoch, ParameterKind.Integer, ParameterPresence.Optional,
+        "Epoch units: every length of the schedule is counted in epochs of this many steps, and the value changes once per epoch, lr(step) = lr_in_epochs(floor(step / steps_per_epoch)).",
+        defaultValue: ParameterValue.FromNumber(1),
+        defaultDescription: "1 (lengths in steps)",
+        range: ValueRange.AtLeast(1));
+
     /// <summary>The parameters of a scheduler with the contract's linear warmup, in the order documentation lists them.</summary>
     public static IEnumerable<ParameterDescriptor> LinearWarmup(ParameterPresence presence = ParameterPresence.Optional) =>
     [

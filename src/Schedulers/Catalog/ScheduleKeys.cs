@@ -147,4 +147,10 @@ public static class ScheduleKeys
 
     /// <summary>The <c>method</c> key.</summary>
     public const string Method = "method";
+
+    /// <summary>
+    /// The <c>steps_per_epoch</c> key: every length of a step-driven schedule is then counted in epochs, and the schedule
+    /// advances once per epoch (<c>lr(step) = lr_in_epochs(floor(step / steps_per_epoch))</c>).
+    /// </summary>
+    public const string StepsPerEpoch = "steps_per_epoch";
 }

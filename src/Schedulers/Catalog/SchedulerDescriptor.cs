@@ -28,7 +28,9 @@ public sealed class SchedulerDescriptor
         Formula = formula;
         Warmup = warmup;
         DecaysAfterWarmup = decaysAfterWarmup;
-        Parameters = parameters;
+        // Epoch units are generic (EpochSchedule wraps any curve), so every step-driven scheduler takes steps_per_epoch
+        // without listing it: a scheduler added later has it too.
+        Parameters = IsStepDriven ? [.. parameters, CommonParameters.StepsPerEpochDescriptor] : parameters;
         WarmupRefusal = warmupRefusal;
     }
 
@@ -62,7 +64,13 @@ public sealed class SchedulerDescriptor
     /// </summary>
     public bool IsCodeOnly { get; }
 
-    /// <summary>Gets every parameter the scheduler takes, <c>learning_rate</c> first.</summary>
+    /// <summary>
+    /// Gets whether the value is a function of the step alone, given by a configuration: every scheduler but the
+    /// metric-driven and the code-only ones. These take <c>steps_per_epoch</c> (epoch units), listed last in <see cref="Parameters"/>.
+    /// </summary>
+    internal bool IsStepDriven => !IsMetricDriven && !IsCodeOnly;
+
+    /// <summary>Gets every parameter the scheduler takes, <c>learning_rate</c> first (and <c>steps_per_epoch</c> last where it applies).</summary>
     public ImmutableArray<ParameterDescriptor> Parameters { get; }
 
     /// <summary>Gets the advice given when a positive warmup is set on a scheduler without one; <see langword="null"/> when it has a warmup.</summary>

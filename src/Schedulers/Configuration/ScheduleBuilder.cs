@@ -56,6 +56,15 @@ public sealed class ScheduleBuilder
     /// <returns>This builder.</returns>
     public ScheduleBuilder WithNumCycles(double value) => With(ScheduleKeys.NumCycles, value);
 
+    /// <summary>
+    /// Sets <c>steps_per_epoch</c>: every length of the schedule (<c>total_steps</c>, <c>warmup_steps</c>, <c>T_max</c>,
+    /// milestones, ...) is then counted in epochs, and the value changes once per epoch,
+    /// <c>lr(step) = lr_in_epochs(floor(step / steps_per_epoch))</c>. Taken by every scheduler but <c>ReduceLROnPlateau</c>.
+    /// </summary>
+    /// <param name="value">An integer &gt;= 1: the optimizer steps in one epoch.</param>
+    /// <returns>This builder.</returns>
+    public ScheduleBuilder WithStepsPerEpoch(long value) => With(ScheduleKeys.StepsPerEpoch, value);
+
     /// <summary>Sets <c>schedulers</c>, the children of a <c>SequentialLR</c> or <c>ChainedScheduler</c>.</summary>
     /// <param name="children">The children's configurations (each inherits <c>learning_rate</c> unless it sets its own).</param>
     /// <returns>This builder.</returns>

@@ -40,11 +40,17 @@ public abstract class LearningRateSchedule
     /// <summary>Gets the peak (base) learning rate.</summary>
     public double LearningRate { get; }
 
-    /// <summary>Gets the training length, when the configuration gives one.</summary>
+    /// <summary>Gets the training length in optimizer steps, when the configuration gives one (with <c>steps_per_epoch</c>, its <c>total_steps</c> epochs times <see cref="StepsPerEpoch"/>).</summary>
     public long? TotalSteps { get; }
 
-    /// <summary>Gets the warmup length in steps (0 when there is none).</summary>
+    /// <summary>Gets the warmup length in optimizer steps (0 when there is none; with <c>steps_per_epoch</c>, the warmup's epochs times <see cref="StepsPerEpoch"/>).</summary>
     public long WarmupSteps { get; }
+
+    /// <summary>
+    /// Gets the optimizer steps per epoch: 1 unless the configuration gives <c>steps_per_epoch</c>, whose schedule counts
+    /// its lengths in epochs and changes value once per epoch. A composite's children may have their own.
+    /// </summary>
+    public long StepsPerEpoch => StepsPerEpochValue;
 
     /// <summary>Gets the steps where one phase ends and the next begins (warmup end, restarts, stable end, rule boundaries), ascending.</summary>
     public virtual IReadOnlyList<long> PhaseBoundaries => WarmupSteps > 0 ? [WarmupSteps] : [];
@@ -168,6 +174,9 @@ public abstract class LearningRateSchedule
         Guard.RangeFits(firstStep, destination.Length);
         Fill(firstStep, destination);
     }
+
+    /// <summary>Gets the steps per epoch of a schedule in epoch units (<see cref="EpochSchedule"/>); 1 otherwise.</summary>
+    private protected virtual long StepsPerEpochValue => 1;
 
     /// <summary>Gets whether <see cref="ToJson"/> can describe the schedule (false for C# functions).</summary>
     private protected virtual bool CanWriteJson => true;

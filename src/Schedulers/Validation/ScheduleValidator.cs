@@ -124,6 +124,7 @@ internal static class ScheduleValidator
 
         var parameters = new ParameterSet(descriptor, values, warmupSteps);
         definition?.CheckRules(parameters, problems);
+        CheckEpochUnits(parameters, problems);
 
         var canonical = descriptor is null ? options : Canonical(descriptor, options, acceptedZeroWarmup);
         return new Outcome([.. problems], definition, parameters, canonical);
@@ -180,6 +181,23 @@ internal static class ScheduleValidator
         return definition;
     }
 
+    /// <summary>The whole run in epoch units must stay a step count the library accepts, as total_steps alone must.</summary>
+    private static void CheckEpochUnits(ParameterSet parameters, List<ConfigurationProblem> problems)
+    {
+        if (!parameters.Has(ScheduleKeys.StepsPerEpoch) || parameters.TotalSteps is not { } total)
+        {
+            return;
+        }
+
+        var stepsPerEpoch = parameters.Integer(ScheduleKeys.StepsPerEpoch);
+        var steps = (Int128)total * stepsPerEpoch;
+        if (steps > (Int128)CommonParameters.MaxSteps)
+        {
+            problems.Add(ConfigurationProblem.ForKeys([ScheduleKeys.TotalSteps, ScheduleKeys.StepsPerEpoch],
+                $"total_steps {total} epochs of steps_per_epoch {stepsPerEpoch} steps make {steps} steps: a run must be at most {ValueCheck.MaxStepsText} steps."));
+        }
+    }
+
     private static bool IsZeroWarmup(ParameterDescriptor known, ParameterValue value, Dictionary<string, ParameterValue> values) =>
         known.Key switch
         {
@@ -195,6 +213,14 @@ internal static class ScheduleValidator
         if (key is ScheduleKeys.WarmupSteps or ScheduleKeys.WarmupRatio && descriptor.WarmupRefusal is { } advice)
         {
             return ConfigurationProblem.ForKey(key, value, $"{value} is not used by '{descriptor.Name}' ({advice}).", remedy);
+        }
+
+        if (key == ScheduleKeys.StepsPerEpoch)
+        {
+            var instead = descriptor.IsMetricDriven
+                ? "it follows reported metrics, not the step: report a metric once per epoch and it already moves once per epoch"
+                : "its function is given the step: divide the step by the steps per epoch inside the function";
+            return ConfigurationProblem.ForKey(key, value, $"{value} is not used by '{descriptor.Name}' ({instead}). Remove it.", remedy);
         }
 
         if (key == ScheduleKeys.LearningRate)
@@ -317,6 +343,8 @@ internal static class ScheduleValidator
 
     internal sealed record Outcome(ImmutableArray<ConfigurationProblem> Problems, SchedulerDefinition? Definition, ParameterSet Parameters, ScheduleOptions Canonical)
     {
-        public LearningRateSchedule Build() => ((CurveDefinition)Definition!).Create(Parameters, Canonical);
+        /// <summary>The scheduler's curve, in epoch units when <c>steps_per_epoch</c> is given (one wrapper for every scheduler).</summary>
+        public LearningRateSchedule Build() =>
+            EpochSchedule.Over(((CurveDefinition)Definition!).Create(Parameters, Canonical), Parameters.Integer(ScheduleKeys.StepsPerEpoch));
     }
 }

@@ -6,7 +6,7 @@ public sealed class CatalogTests
     public void A_GUI_can_ask_which_parameters_cosine_takes()
     {
         SchedulerCatalog.Find("cosine")!.Parameters.Select(parameter => parameter.Key).Should().BeEquivalentTo(
-            ["learning_rate", "total_steps", "warmup_steps", "warmup_ratio", "warmup_start_lr", "num_cycles", "min_lr", "min_lr_ratio"]);
+            ["learning_rate", "total_steps", "warmup_steps", "warmup_ratio", "warmup_start_lr", "num_cycles", "min_lr", "min_lr_ratio", "steps_per_epoch"]);
     }
 
     [Fact]

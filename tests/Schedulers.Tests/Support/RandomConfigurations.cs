@@ -218,5 +218,17 @@ internal static class RandomConfigurations
 
     private static T Pick<T>(Random random, params T[] choices) => choices[random.Next(choices.Length)];
 
+    /// <summary>
+    /// A random valid configuration of <paramref name="scheduler"/> (any scheduler with a generator: the epoch wrapper
+    /// knows none of them) twice: as drawn, and in epoch units with a random <c>steps_per_epoch</c>. Lengths up to 1e12
+    /// epochs times at most 4,096 steps stay below 2^53 steps.
+    /// </summary>
+    public static (LearningRateSchedule InSteps, LearningRateSchedule InEpochs) InEpochs(string scheduler, Random random, bool huge = false)
+    {
+        var options = Options(scheduler, random, huge ? ConfigurationScale.Huge : ConfigurationScale.Typical).Options;
+        var stepsPerEpoch = Pick(random, 2L, 3L, 4L, 7L, 16L, 17L, 100L, 391L, 4_096L);
+        return (LearningRateSchedule.Create(options), LearningRateSchedule.Create(options.With(ScheduleKeys.StepsPerEpoch, stepsPerEpoch)));
+    }
+
     private static string Multiplier(Random random) => Math.Round(random.NextDouble(), 4).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

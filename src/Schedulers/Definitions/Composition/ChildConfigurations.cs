@@ -39,6 +39,11 @@ internal static class ChildConfigurations
                 problems.Add(ruleProblem.Within(path));
             }
 
+            if (EpochsTwice(parameters, child) is { } epochProblem)
+            {
+                problems.Add(epochProblem.Within(path));
+            }
+
             // A child without its own learning_rate under a parent whose learning_rate was refused: the parent's problem says it all.
             var inheritsRefused = !child.Contains(ScheduleKeys.LearningRate) && !parameters.Has(ScheduleKeys.LearningRate);
             child = Inherit(child, parameters);
@@ -47,6 +52,16 @@ internal static class ChildConfigurations
                 .Select(problem => problem.Within(path)));
         }
     }
+
+    /// <summary>
+    /// A composite's <c>steps_per_epoch</c> puts every child in epochs already (the children see the epoch count); a
+    /// child's own would divide epochs again. A child may have its own only under a composite in steps.
+    /// </summary>
+    private static ConfigurationProblem? EpochsTwice(ParameterSet parameters, ScheduleOptions child) =>
+        parameters.Given(ScheduleKeys.StepsPerEpoch) is { } composite && child.TryGetValue(ScheduleKeys.StepsPerEpoch, out var own)
+            ? ConfigurationProblem.ForKey(ScheduleKeys.StepsPerEpoch, own,
+                $"{own} is given with the composite's steps_per_epoch ({composite}), which already counts this schedule's lengths in epochs: give steps_per_epoch once, on the composite (or only on children of a composite without it).")
+            : null;
 
     /// <summary>Builds the children of a configuration that passed <see cref="Check"/>.</summary>
     public static ImmutableArray<LearningRateSchedule> Build(ParameterSet parameters) =>
