@@ -66,7 +66,7 @@ public sealed class EpochStepperTests
 
         var restore = () => inEpochs.RestoreState(inSteps.SaveState());
 
-        restore.Should().Throw<SchedulerStateMismatchException>().Which.Message.Should().Contain("state.fingerprint");
+        restore.Should().Throw<SchedulerStateMismatchException>().Which.Keys.Should().Equal(ScheduleKeys.StepsPerEpoch);
         inEpochs.CurrentStep.Should().Be(0);
     }
 }
