@@ -27,6 +27,7 @@ internal static class CompareCommand
         });
         var source = ConfigurationInput.SourceOption();
         var numProcesses = ConfigurationInput.NumProcessesOption();
+        var batchesPerEpoch = ConfigurationInput.BatchesPerEpochOption();
         var range = new CurveRange();
         var plot = new PlotOptions();
         var destination = new OutputOption();
@@ -34,6 +35,7 @@ internal static class CompareCommand
         command.Options.Add(configs);
         command.Options.Add(source);
         command.Options.Add(numProcesses);
+        command.Options.Add(batchesPerEpoch);
         range.AddTo(command);
         plot.AddTo(command);
         destination.AddTo(command);
@@ -45,6 +47,7 @@ internal static class CompareCommand
                 throw new UsageException("compare needs two or more --config files.");
             }
 
+            var facts = ConfigurationInput.Facts(parseResult, numProcesses, batchesPerEpoch, parseResult.GetValue(source));
             var problems = new List<string>();
             var curves = new List<PlottedCurve>();
             var loaded = new List<ImportedConfiguration>();
@@ -52,7 +55,7 @@ internal static class CompareCommand
             {
                 try
                 {
-                    var configuration = ConfigurationInput.Load(file, parseResult.GetValue(source), parseResult.GetValue(numProcesses));
+                    var configuration = ConfigurationInput.Load(file, parseResult.GetValue(source), facts);
                     var schedule = configuration.CreateSchedule();
                     loaded.Add(configuration);
                     var stem = Path.GetFileNameWithoutExtension(file.Name);

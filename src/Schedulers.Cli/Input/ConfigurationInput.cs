@@ -14,13 +14,15 @@ internal sealed class ConfigurationInput
 {
     private readonly Option<FileInfo> _config = new("--config")
     {
-        Description = "A configuration file: our JSON (default), an sd-scripts TOML file (--from kohya) or a TrainingArguments JSON (--from hf).",
+        Description = "A configuration file: our JSON (default), an sd-scripts TOML file (--from kohya), a TrainingArguments JSON (--from hf) or timm's args.yaml (--from timm).",
         HelpName = "FILE",
     };
 
     private readonly Option<ConfigurationSource> _from = SourceOption();
 
     private readonly Option<long> _numProcesses = NumProcessesOption();
+
+    private readonly Option<long?> _batchesPerEpoch = BatchesPerEpochOption();
 
     private readonly Option<string> _scheduler = new(CommandLineFlag.For(ScheduleKeys.Scheduler))
     {
@@ -44,23 +46,52 @@ internal sealed class ConfigurationInput
     /// <summary>The <c>--from</c> option, shared by the commands that read files.</summary>
     public static Option<ConfigurationSource> SourceOption() => new("--from")
     {
-        Description = "What --config holds: json (ours), kohya (sd-scripts TOML, or sd-scripts arguments after --) or hf (TrainingArguments JSON).",
+        Description = "What --config holds: json (ours), kohya (sd-scripts TOML, or sd-scripts arguments after --), hf (TrainingArguments JSON) "
+            + "or timm (the args.yaml timm's train.py saves with every run: its sched, epochs, warmup, cooldown, cycle and noise settings; "
+            + "--batches-per-epoch for a run with sched_on_updates, or for one value per optimizer step; --num-processes when lr is null).",
         DefaultValueFactory = _ => ConfigurationSource.Json,
     };
 
     /// <summary>sd-scripts multiplies the training steps by the number of processes; it is not in its config file.</summary>
     public static Option<long> NumProcessesOption() => new("--num-processes")
     {
-        Description = "sd-scripts imports: accelerate's number of processes (max_train_steps is multiplied by it). Default 1.",
+        Description = "sd-scripts imports: accelerate's number of processes (max_train_steps is multiplied by it), default 1. "
+            + "timm imports: the run's world size, needed when args.yaml has lr null (train.py then scales lr_base by the global batch).",
         HelpName = "N",
         DefaultValueFactory = _ => 1,
     };
+
+    /// <summary>timm's updates per epoch come from the data set, which its args.yaml does not record.</summary>
+    public static Option<long?> BatchesPerEpochOption() => new("--batches-per-epoch")
+    {
+        Description = "timm imports: the training loader's batches per epoch in one process (len(loader_train); train.py divides it by grad_accum_steps, "
+            + "rounding up, into updates_per_epoch). Needed with sched_on_updates; otherwise it makes the curve one value per optimizer step instead of per epoch.",
+        HelpName = "N",
+    };
+
+    /// <summary>The facts an import takes from the command line rather than from the file.</summary>
+    public static ImportFacts Facts(ParseResult parseResult, Option<long> numProcesses, Option<long?> batchesPerEpoch, ConfigurationSource source)
+    {
+        var batches = parseResult.GetValue(batchesPerEpoch);
+        if (batches is not null && source != ConfigurationSource.Timm)
+        {
+            throw new UsageException("--batches-per-epoch is read by --from timm only.");
+        }
+
+        if (batches is not (null or (>= 1 and <= 1_000_000_000)))
+        {
+            throw new UsageException($"--batches-per-epoch {batches} is not a number of batches in [1, 1000000000].");
+        }
+
+        return new ImportFacts(CheckedProcesses(parseResult.GetValue(numProcesses)), parseResult.GetResult(numProcesses) is { Implicit: false }, batches);
+    }
 
     public void AddTo(Command command)
     {
         command.Options.Add(_config);
         command.Options.Add(_from);
         command.Options.Add(_numProcesses);
+        command.Options.Add(_batchesPerEpoch);
         command.Options.Add(_scheduler);
         foreach (var (_, option) in _parameters)
         {
@@ -73,7 +104,7 @@ internal sealed class ConfigurationInput
     {
         var flags = FromFlags(parseResult);
         var source = parseResult.GetValue(_from);
-        var numProcesses = parseResult.GetValue(_numProcesses);
+        var facts = Facts(parseResult, _numProcesses, _batchesPerEpoch, source);
         var kohyaArguments = parseResult.UnmatchedTokens;
         var file = parseResult.GetValue(_config);
         if (!flags.Entries.IsEmpty && (file is not null || source != ConfigurationSource.Json))
@@ -89,7 +120,7 @@ internal sealed class ConfigurationInput
         if (source == ConfigurationSource.Kohya && file is null)
         {
             return kohyaArguments.Count > 0
-                ? KohyaImport.FromArguments(kohyaArguments, CheckedProcesses(numProcesses))
+                ? KohyaImport.FromArguments(kohyaArguments, facts.NumProcesses)
                 : throw new UsageException("--from kohya needs --config FILE.toml, or sd-scripts arguments after '--' (for example: -- --lr_scheduler cosine --max_train_steps 1000).");
         }
 
@@ -103,13 +134,13 @@ internal sealed class ConfigurationInput
             throw new UsageException("give sd-scripts settings either as --config FILE.toml or as arguments after '--', not both.");
         }
 
-        return Load(file, source, numProcesses);
+        return Load(file, source, facts);
     }
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads one configuration file of the given kind.</summary>
-    public static ImportedConfiguration Load(FileInfo file, ConfigurationSource source, long numProcesses)
+    public static ImportedConfiguration Load(FileInfo file, ConfigurationSource source, ImportFacts facts)
     {
         string text;
         try
@@ -128,8 +159,9 @@ internal sealed class ConfigurationInput
 
         return source switch
         {
-            ConfigurationSource.Kohya => KohyaImport.FromToml(text, CheckedProcesses(numProcesses)),
+            ConfigurationSource.Kohya => KohyaImport.FromToml(text, facts.NumProcesses),
             ConfigurationSource.Hf => HuggingFaceImport.FromJson(text),
+            ConfigurationSource.Timm => TimmImport.FromYaml(text, facts),
             _ => ImportedConfiguration.Native(ScheduleOptions.FromJson(text)),
         };
     }

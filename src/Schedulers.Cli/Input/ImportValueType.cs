@@ -17,4 +17,16 @@ internal enum ImportValueType
 
     /// <summary>Keyword arguments for the tool's schedule function.</summary>
     Keywords,
+
+    /// <summary>A boolean (a <c>store_true</c> flag).</summary>
+    Boolean,
+
+    /// <summary>A length in epochs (timm): with <c>sched_on_updates</c>, times the updates per epoch.</summary>
+    Epochs,
+
+    /// <summary>A list of epochs (timm's <c>decay_milestones</c>), each scaled as <see cref="Epochs"/>.</summary>
+    EpochList,
+
+    /// <summary>A fraction of the run, or a list of them (timm's <c>lr_noise</c>), times its length.</summary>
+    Fractions,
 }
