@@ -9,11 +9,14 @@ using Schedulers.Tests.Reliability;
 // or a partial row. A curve that is still streaming valid rows after --max-rows is stopped and counted as printed.
 //
 //   dotnet run -c Release --project tests/Schedulers.Fuzzer -- --cli PATH/Schedulers.Cli.dll [--inputs 300] [--seed 1]
-//       [--timeout 20] [--max-rows 20000] [--failures DIR]
+//       [--timeout 20] [--max-rows 20000] [--failures DIR] [--timm]
+//
+// --timm fuzzes `curve --config args.yaml --from timm` instead: timm args.yaml files mutated by ArgsYamlMutator, with a
+// --batches-per-epoch drawn per input.
 
 var options = Options.Parse(args);
-var bases = BaseConfigurations(options.References);
-var keys = bases.SelectMany(json => JsonDocument.Parse(json).RootElement.EnumerateObject().Select(property => property.Name)).Distinct().ToArray();
+var bases = options.Timm ? [.. ArgsYamlMutator.Samples] : BaseConfigurations(options.References);
+var keys = options.Timm ? [] : bases.SelectMany(json => JsonDocument.Parse(json).RootElement.EnumerateObject().Select(property => property.Name)).Distinct().ToArray();
 var outcomes = new Dictionary<string, int>();
 var failures = 0;
 var clock = Stopwatch.StartNew();
@@ -23,10 +26,11 @@ try
     Parallel.For(0, options.Inputs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, index =>
     {
         var random = new Random(options.Seed * 1_000_003 + index);
-        var bytes = ConfigurationMutator.MutateBytes(bases[random.Next(bases.Length)], random, keys);
-        var file = Path.Combine(directory.FullName, $"input-{index}.json");
+        var bytes = options.Timm ? ArgsYamlMutator.MutateBytes(bases[random.Next(bases.Length)], random) : ConfigurationMutator.MutateBytes(bases[random.Next(bases.Length)], random, keys);
+        var file = Path.Combine(directory.FullName, $"input-{index}.{(options.Timm ? "yaml" : "json")}");
         File.WriteAllBytes(file, bytes);
-        var (outcome, problem) = Run(options, file);
+        string[] extra = options.Timm ? ["--from", "timm", "--num-processes", "8", .. random.Next(3) == 0 ? Array.Empty<string>() : ["--batches-per-epoch", Pick(random, "1", "7", "1251")]] : [];
+        var (outcome, problem) = Run(options, file, extra);
         lock (outcomes)
         {
             outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
@@ -37,7 +41,7 @@ try
                 if (options.FailuresDirectory is { } keep)
                 {
                     Directory.CreateDirectory(keep);
-                    File.Copy(file, Path.Combine(keep, $"seed{options.Seed}-input{index}.json"), overwrite: true);
+                    File.Copy(file, Path.Combine(keep, $"seed{options.Seed}-input{index}{Path.GetExtension(file)}"), overwrite: true);
                 }
             }
         }
@@ -52,10 +56,12 @@ Console.WriteLine($"{options.Inputs} inputs in {clock.Elapsed.TotalSeconds:F0} s
     + string.Join(", ", outcomes.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Value} {pair.Key}")));
 return failures == 0 ? 0 : 1;
 
-static (string Outcome, string? Problem) Run(Options options, string file)
+static string Pick(Random random, params string[] choices) => choices[random.Next(choices.Length)];
+
+static (string Outcome, string? Problem) Run(Options options, string file, string[] extra)
 {
     var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-    foreach (var argument in new[] { options.Cli, "curve", "--config", file })
+    foreach (var argument in new[] { options.Cli, "curve", "--config", file }.Concat(extra))
     {
         start.ArgumentList.Add(argument);
     }
@@ -144,7 +150,7 @@ static string[] BaseConfigurations(string references)
     return [.. document.RootElement.GetProperty("cases").EnumerateArray().Select(entry => entry.GetProperty("config").GetRawText())];
 }
 
-internal sealed record Options(string Cli, int Inputs, int Seed, int TimeoutSeconds, int MaxRows, string? FailuresDirectory, string References)
+internal sealed record Options(string Cli, int Inputs, int Seed, int TimeoutSeconds, int MaxRows, string? FailuresDirectory, string References, bool Timm)
 {
     public static Options Parse(string[] args)
     {
@@ -152,6 +158,7 @@ internal sealed record Options(string Cli, int Inputs, int Seed, int TimeoutSeco
         var cli = Value("--cli") ?? throw new ArgumentException("--cli PATH/Schedulers.Cli.dll is required");
         var references = Value("--references") ?? Path.Combine(AppContext.BaseDirectory, "reference-curves.json");
         return new Options(Path.GetFullPath(cli), int.Parse(Value("--inputs") ?? "300", CultureInfo.InvariantCulture), int.Parse(Value("--seed") ?? "1", CultureInfo.InvariantCulture),
-            int.Parse(Value("--timeout") ?? "20", CultureInfo.InvariantCulture), int.Parse(Value("--max-rows") ?? "20000", CultureInfo.InvariantCulture), Value("--failures"), references);
+            int.Parse(Value("--timeout") ?? "20", CultureInfo.InvariantCulture), int.Parse(Value("--max-rows") ?? "20000", CultureInfo.InvariantCulture), Value("--failures"), references,
+            args.Contains("--timm"));
     }
 }

@@ -117,9 +117,15 @@ internal static class TimmImport
     private static (double Value, string Origin) LearningRate(TimmSettings settings, ImportFacts facts, ImportBuilder import)
     {
         var written = settings.Written(TimmMappings.Lr);
-        if (settings.Number(TimmMappings.Lr) is { } lr && lr != 0)
+        var lr = settings.Number(TimmMappings.Lr);
+        if (lr is { } given && given != 0)
         {
-            return (lr, TimmMappings.Lr.Source);
+            return (given, TimmMappings.Lr.Source);
+        }
+
+        if (lr is null && settings.IsSet(TimmMappings.Lr))
+        {
+            return (0, TimmMappings.Lr.Source); // refused as not a number: no rule to apply
         }
 
         var lrBase = settings.Number(TimmMappings.LrBase);

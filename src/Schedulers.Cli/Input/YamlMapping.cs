@@ -16,6 +16,8 @@ namespace Schedulers.Cli;
 /// <param name="Repeated">The keys written more than once.</param>
 internal sealed record YamlMapping(OrderedDictionary<string, YamlValue> Values, ImmutableHashSet<string> Repeated)
 {
+    private const int MaxFlowDepth = 64;
+
     private static readonly HashSet<string> Nulls = new(["", "~", "null", "Null", "NULL"], StringComparer.Ordinal);
     private static readonly HashSet<string> Trues = new(["true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"], StringComparer.Ordinal);
     private static readonly HashSet<string> Falses = new(["false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"], StringComparer.Ordinal);
@@ -23,12 +25,26 @@ internal sealed record YamlMapping(OrderedDictionary<string, YamlValue> Values, 
     /// <summary>Reads <paramref name="yaml"/>, refusing invalid YAML, several documents, and a document that is not a mapping.</summary>
     public static YamlMapping Read(string yaml)
     {
+        // YamlDotNet's scanner revisits every open flow level at each token: 100,000 nested '[' take minutes. Brackets
+        // are counted before parsing (quoted ones too, which can only over-count), and deep flow nesting is refused.
+        var depth = 0;
+        foreach (var character in yaml)
+        {
+            depth = character is '[' or '{' ? depth + 1 : character is ']' or '}' ? Math.Max(0, depth - 1) : depth;
+            if (depth > MaxFlowDepth)
+            {
+                throw new UsageException($"the file nests [ or {{ deeper than {MaxFlowDepth} levels; an args.yaml is a mapping of plain values and lists.");
+            }
+        }
+
         try
         {
             return Parse(new Parser(new StringReader(yaml)));
         }
-        catch (YamlException exception)
+        catch (Exception exception) when (exception is YamlException or InvalidOperationException)
         {
+            // YamlDotNet 18.1 throws InvalidOperationException ("The scanner should contain no more tokens.") for a
+            // document-end marker before any document ("...\nsched: cosine"): invalid YAML as well.
             throw new UsageException($"the file is not valid YAML: {exception.Message}");
         }
     }

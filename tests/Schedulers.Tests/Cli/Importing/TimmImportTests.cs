@@ -336,6 +336,8 @@ public sealed class TimmImportTests
     [InlineData("sched: *nowhere\n")]
     [InlineData("sched: cosine\nlr: 0.1\n\tepochs: 3\n")]
     [InlineData("sched: !!python/object:argparse.Namespace {}\n")]
+    [InlineData("...\nsched: cosine\nlr: 0.1\n")]
+    [InlineData("sched: " + "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[")]
     public void A_malformed_file_is_refused_with_exit_2_never_an_exception(string yaml)
     {
         var path = Path.Combine(Path.GetTempPath(), $"timm-malformed-{Guid.NewGuid():N}.yaml");
