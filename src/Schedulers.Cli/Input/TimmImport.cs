@@ -231,7 +231,7 @@ internal static class TimmImport
 
             if (value is null)
             {
-                if (settings.Written(rule) == "null")
+                if (settings.IsNull(rule))
                 {
                     settings.Problem($"{rule.Source} is null: create_scheduler_v2 passes it to timm's {Class(sched)} as None, which fails.");
                 }
@@ -290,7 +290,7 @@ internal static class TimmImport
 
     private static ImmutableArray<double>? Milestones(TimmSettings settings, ImportRule rule, ImportBuilder import)
     {
-        if (settings.Written(rule) == "null")
+        if (settings.IsNull(rule))
         {
             return null;
         }

@@ -20,6 +20,9 @@ internal sealed class TimmSettings(YamlMapping mapping, ImportBuilder import)
     /// <summary>Whether the file sets <paramref name="rule"/>'s setting (to anything but null).</summary>
     public bool IsSet(ImportRule rule) => Value(rule) is { Kind: not YamlValueKind.Null };
 
+    /// <summary>Whether the file sets <paramref name="rule"/>'s setting to null (<c>None</c> in train.py).</summary>
+    public bool IsNull(ImportRule rule) => Value(rule) is { Kind: YamlValueKind.Null };
+
     /// <summary>A <c>type=float</c> setting; absent, the rule's default (noted), or null.</summary>
     public double? Number(ImportRule rule)
     {
