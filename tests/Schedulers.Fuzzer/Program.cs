@@ -9,15 +9,17 @@ using Schedulers.Tests.Reliability;
 // or a partial row. A curve that is still streaming valid rows after --max-rows is stopped and counted as printed.
 //
 //   dotnet run -c Release --project tests/Schedulers.Fuzzer -- --cli PATH/Schedulers.Cli.dll [--inputs 300] [--seed 1]
-//       [--timeout 20] [--max-rows 20000] [--failures DIR] [--from hf]
+//       [--timeout 20] [--max-rows 20000] [--failures DIR] [--from hf|timm]
 //
 // With --from hf the inputs are mutated Hugging Face TrainingArguments files, YAML and JSON (TrainingArgumentsMutator),
-// run as `curve --config FILE --from hf --examples 1000`.
+// run as `curve --config FILE --from hf --examples 1000`. With --from timm they are timm args.yaml files mutated by
+// ArgsYamlMutator, run as `curve --config FILE --from timm` with a --batches-per-epoch drawn per input.
 
 var options = Options.Parse(args);
 var huggingFace = options.From == "hf";
-var bases = huggingFace ? TrainingArgumentsMutator.Bases : BaseConfigurations(options.References);
-var keys = huggingFace ? TrainingArgumentsMutator.Keys : bases.SelectMany(json => JsonDocument.Parse(json).RootElement.EnumerateObject().Select(property => property.Name)).Distinct().ToArray();
+var timm = options.From == "timm";
+var bases = huggingFace ? TrainingArgumentsMutator.Bases : timm ? [.. ArgsYamlMutator.Samples] : BaseConfigurations(options.References);
+var keys = huggingFace ? TrainingArgumentsMutator.Keys : timm ? [] : bases.SelectMany(json => JsonDocument.Parse(json).RootElement.EnumerateObject().Select(property => property.Name)).Distinct().ToArray();
 var outcomes = new Dictionary<string, int>();
 var failures = 0;
 var clock = Stopwatch.StartNew();
@@ -29,10 +31,14 @@ try
         var random = new Random(options.Seed * 1_000_003 + index);
         var bytes = huggingFace
             ? TrainingArgumentsMutator.MutateBytes(bases[random.Next(bases.Length)], random)
+            : timm ? ArgsYamlMutator.MutateBytes(bases[random.Next(bases.Length)], random)
             : ConfigurationMutator.MutateBytes(bases[random.Next(bases.Length)], random, keys);
-        var file = Path.Combine(directory.FullName, $"input-{index}.json");
+        var file = Path.Combine(directory.FullName, $"input-{index}.{(timm ? "yaml" : "json")}");
         File.WriteAllBytes(file, bytes);
-        var (outcome, problem) = Run(options, file);
+        string[] extra = timm ? ["--from", "timm", "--num-processes", "8", .. random.Next(3) == 0 ? Array.Empty<string>() : ["--batches-per-epoch", Pick(random, "1", "7", "1251")]]
+            : huggingFace ? ["--from", "hf", "--examples", "1000"]
+            : [];
+        var (outcome, problem) = Run(options, file, extra);
         lock (outcomes)
         {
             outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
@@ -43,7 +49,7 @@ try
                 if (options.FailuresDirectory is { } keep)
                 {
                     Directory.CreateDirectory(keep);
-                    File.Copy(file, Path.Combine(keep, $"seed{options.Seed}-input{index}.json"), overwrite: true);
+                    File.Copy(file, Path.Combine(keep, $"seed{options.Seed}-input{index}{Path.GetExtension(file)}"), overwrite: true);
                 }
             }
         }
@@ -58,11 +64,12 @@ Console.WriteLine($"{options.Inputs} inputs in {clock.Elapsed.TotalSeconds:F0} s
     + string.Join(", ", outcomes.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Value} {pair.Key}")));
 return failures == 0 ? 0 : 1;
 
-static (string Outcome, string? Problem) Run(Options options, string file)
+static string Pick(Random random, params string[] choices) => choices[random.Next(choices.Length)];
+
+static (string Outcome, string? Problem) Run(Options options, string file, string[] extra)
 {
     var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-    string[] from = options.From == "hf" ? ["--from", "hf", "--examples", "1000"] : [];
-    foreach (var argument in new[] { options.Cli, "curve", "--config", file }.Concat(from))
+    foreach (var argument in new[] { options.Cli, "curve", "--config", file }.Concat(extra))
     {
         start.ArgumentList.Add(argument);
     }

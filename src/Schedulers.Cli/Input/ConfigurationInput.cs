@@ -14,7 +14,7 @@ internal sealed class ConfigurationInput
 {
     private readonly Option<FileInfo> _config = new("--config")
     {
-        Description = "A configuration file: our JSON (default), an sd-scripts TOML file or a Kohya GUI JSON file (--from kohya) or a TrainingArguments JSON or YAML file (--from hf).",
+        Description = "A configuration file: our JSON (default), an sd-scripts TOML file or a Kohya GUI JSON file (--from kohya), a TrainingArguments JSON or YAML file (--from hf) or the args.yaml of a timm run (--from timm).",
         HelpName = "FILE",
     };
 
@@ -54,14 +54,17 @@ internal sealed class ConfigurationInput
     /// <summary>The <c>--from</c> option, shared by the commands that read files.</summary>
     public static Option<ConfigurationSource> SourceOption() => new("--from")
     {
-        Description = "What --config holds: json (ours), kohya (sd-scripts TOML, a Kohya GUI JSON file, or sd-scripts arguments after --) or hf (TrainingArguments JSON or YAML).",
+        Description = "What --config holds: json (ours), kohya (sd-scripts TOML, a Kohya GUI JSON file, or sd-scripts arguments after --), hf (TrainingArguments JSON or YAML) "
+            + "or timm (the args.yaml timm's train.py saves with every run: its sched, epochs, warmup, cooldown, cycle and noise settings; "
+            + "--batches-per-epoch for a run with sched_on_updates, or for one value per optimizer step; --num-processes when lr is null).",
         DefaultValueFactory = _ => ConfigurationSource.Json,
     };
 
     /// <summary>sd-scripts multiplies the training steps by the number of processes; it is not in its config file.</summary>
     public static Option<long> NumProcessesOption() => new("--num-processes")
     {
-        Description = "sd-scripts imports: accelerate's number of processes (max_train_steps is multiplied by it). Default 1.",
+        Description = "sd-scripts imports: accelerate's number of processes (max_train_steps is multiplied by it), default 1. "
+            + "timm imports: the run's world size, needed when args.yaml has lr null (train.py then scales lr_base by the global batch).",
         HelpName = "N",
         DefaultValueFactory = _ => 1,
     };
@@ -181,9 +184,18 @@ internal sealed class ConfigurationInput
             ConfigurationSource.Kohya when KohyaGuiImport.IsGuiJson(text) => WithUnusedFacts(KohyaGuiImport.FromJson(text, explicitProcesses is null ? null : CheckedProcesses(explicitProcesses.Value), facts), huggingFaceRun, source),
             ConfigurationSource.Kohya => WithUnusedFacts(KohyaImport.FromToml(text, CheckedProcesses(numProcesses), facts), huggingFaceRun, source),
             ConfigurationSource.Hf => HuggingFaceImport.Read(text, huggingFaceRun),
+            ConfigurationSource.Timm => WithUnusedFacts(TimmImport.FromYaml(text, TimmFacts(numProcesses, explicitProcesses, facts)), huggingFaceRun, source),
             _ => WithUnusedFacts(ImportedConfiguration.Native(ScheduleOptions.FromJson(text)), huggingFaceRun, source),
         };
     }
+
+    /// <summary>
+    /// timm's facts: the world size only when <c>--num-processes</c> was written (timm's learning-rate rule never assumes
+    /// 1), and the training loader's batches per epoch (<c>--batches-per-epoch</c>, counted as used when given).
+    /// </summary>
+    private static ImportFacts TimmFacts(long numProcesses, long? explicitProcesses, DataSetFacts facts) =>
+        new(CheckedProcesses(numProcesses), explicitProcesses is not null,
+            facts.BatchesPerEpoch is null ? null : facts.RequireBatchesPerEpoch("timm's updates per epoch"));
 
     /// <summary>Says on standard error that Hugging Face's run facts were given to a configuration that is not a Trainer's.</summary>
     private static ImportedConfiguration WithUnusedFacts(ImportedConfiguration configuration, HuggingFaceRunFacts facts, ConfigurationSource source) =>

@@ -11,4 +11,7 @@ internal enum ConfigurationSource
 
     /// <summary>A Hugging Face <c>TrainingArguments</c> JSON.</summary>
     Hf,
+
+    /// <summary>timm's <c>args.yaml</c>: train.py's arguments as it saves them next to every run.</summary>
+    Timm,
 }

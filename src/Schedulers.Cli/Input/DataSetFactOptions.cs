@@ -19,7 +19,8 @@ internal sealed class DataSetFactOptions
 
     private readonly Option<long?> _batchesPerEpoch = new(DataSetFacts.BatchesOption)
     {
-        Description = "sd-scripts (TOML or GUI file) with max_train_epochs: the number of batches per epoch sd-scripts prints at the start of a run.",
+        Description = "sd-scripts (TOML or GUI file) with max_train_epochs: the number of batches per epoch sd-scripts prints at the start of a run. "
+            + "timm imports: the training loader's batches per epoch in one process (len(loader_train)); needed with sched_on_updates, otherwise it makes the curve one value per optimizer step instead of per epoch.",
         HelpName = "N",
     };
 

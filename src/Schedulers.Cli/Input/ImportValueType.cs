@@ -12,7 +12,7 @@ internal enum ImportValueType
     /// <summary>A number of steps: an integer is steps, a share below 1 is a share of the training steps.</summary>
     Steps,
 
-    /// <summary>A boolean (Python's <c>bool</c>).</summary>
+    /// <summary>A boolean (Python's <c>bool</c>, or a <c>store_true</c> flag).</summary>
     Boolean,
 
     /// <summary>A string.</summary>
@@ -20,4 +20,13 @@ internal enum ImportValueType
 
     /// <summary>Keyword arguments for the tool's schedule function.</summary>
     Keywords,
+
+    /// <summary>A length in epochs (timm): with <c>sched_on_updates</c>, times the updates per epoch.</summary>
+    Epochs,
+
+    /// <summary>A list of epochs (timm's <c>decay_milestones</c>), each scaled as <see cref="Epochs"/>.</summary>
+    EpochList,
+
+    /// <summary>A fraction of the run, or a list of them (timm's <c>lr_noise</c>), times its length.</summary>
+    Fractions,
 }
