@@ -9,8 +9,10 @@ namespace Schedulers.Cli;
 /// </summary>
 internal sealed record RunCheck(AlignedComparison Comparison, AlignmentChoice Choice, LagExplanation? Lag, ScaleExplanation? Scale)
 {
-    // Enough for a lag search over a few million steps (well under a second); a log of huge steps ends it there.
-    private const long LagBudget = 10_000_000;
+    // A lag search costs one evaluation per entry plus one per step of lag found, and one per candidate where it
+    // fails: a million candidates beyond the entries finds any lag a run could have, and ends a search that a log
+    // starting at a huge step (a resumed run, or a broken file) would make long.
+    private const long LagCandidates = 1_000_000;
 
     public bool Followed => Comparison.Fits;
 
@@ -28,7 +30,7 @@ internal sealed record RunCheck(AlignedComparison Comparison, AlignmentChoice Ch
         // A lag under the modern alignment is the same log as a lag one larger under the old one: the smaller lag is the
         // simpler story, and ties go to the modern alignment (listed first).
         var lags = comparisons
-            .Select(comparison => (comparison, Lag: LagExplanation.Find(schedule, rates, comparison.Alignment, tolerance, LagBudget)))
+            .Select(comparison => (comparison, Lag: LagExplanation.Find(schedule, rates, comparison.Alignment, tolerance, LagCandidates + (2L * rates.Length))))
             .Where(candidate => candidate.Lag is not null)
             .OrderBy(candidate => candidate.Lag!.FinalLag)
             .ToArray();
