@@ -9,9 +9,16 @@ using Schedulers.Tests.Reliability;
 // or a partial row. A curve that is still streaming valid rows after --max-rows is stopped and counted as printed.
 //
 //   dotnet run -c Release --project tests/Schedulers.Fuzzer -- --cli PATH/Schedulers.Cli.dll [--inputs 300] [--seed 1]
-//       [--timeout 20] [--max-rows 20000] [--failures DIR]
+//       [--timeout 20] [--max-rows 20000] [--failures DIR] [--target curve|check]
+//
+// --target check fuzzes the log readers instead: mutated run logs (LogMutator) to `schedulers check --log FILE`.
 
 var options = Options.Parse(args);
+if (options.Target == "check")
+{
+    return LogFuzzing.Run(options);
+}
+
 var bases = BaseConfigurations(options.References);
 var keys = bases.SelectMany(json => JsonDocument.Parse(json).RootElement.EnumerateObject().Select(property => property.Name)).Distinct().ToArray();
 var outcomes = new Dictionary<string, int>();
@@ -144,7 +151,7 @@ static string[] BaseConfigurations(string references)
     return [.. document.RootElement.GetProperty("cases").EnumerateArray().Select(entry => entry.GetProperty("config").GetRawText())];
 }
 
-internal sealed record Options(string Cli, int Inputs, int Seed, int TimeoutSeconds, int MaxRows, string? FailuresDirectory, string References)
+internal sealed record Options(string Cli, int Inputs, int Seed, int TimeoutSeconds, int MaxRows, string? FailuresDirectory, string References, string Target)
 {
     public static Options Parse(string[] args)
     {
@@ -152,6 +159,7 @@ internal sealed record Options(string Cli, int Inputs, int Seed, int TimeoutSeco
         var cli = Value("--cli") ?? throw new ArgumentException("--cli PATH/Schedulers.Cli.dll is required");
         var references = Value("--references") ?? Path.Combine(AppContext.BaseDirectory, "reference-curves.json");
         return new Options(Path.GetFullPath(cli), int.Parse(Value("--inputs") ?? "300", CultureInfo.InvariantCulture), int.Parse(Value("--seed") ?? "1", CultureInfo.InvariantCulture),
-            int.Parse(Value("--timeout") ?? "20", CultureInfo.InvariantCulture), int.Parse(Value("--max-rows") ?? "20000", CultureInfo.InvariantCulture), Value("--failures"), references);
+            int.Parse(Value("--timeout") ?? "20", CultureInfo.InvariantCulture), int.Parse(Value("--max-rows") ?? "20000", CultureInfo.InvariantCulture), Value("--failures"), references,
+            Value("--target") ?? "curve");
     }
 }
