@@ -9,6 +9,9 @@ namespace Schedulers.Cli;
 /// </summary>
 internal sealed record RunCheck(AlignedComparison Comparison, AlignmentChoice Choice, LagExplanation? Lag, ScaleExplanation? Scale)
 {
+    /// <summary>The other alignment's lag, where the log is explained as a lag under both (only the writer's version tells them apart).</summary>
+    public LagExplanation? OtherLag { get; init; }
+
     // A lag search costs one evaluation per entry plus one per step of lag found, and one per candidate where it
     // fails: a million candidates beyond the entries finds any lag a run could have, and ends a search that a log
     // starting at a huge step (a resumed run, or a broken file) would make long.
@@ -36,7 +39,7 @@ internal sealed record RunCheck(AlignedComparison Comparison, AlignmentChoice Ch
             .ToArray();
         if (lags.Length > 0)
         {
-            return new RunCheck(lags[0].comparison, Chosen(forced, AlignmentChoice.Explained), lags[0].Lag, null);
+            return new RunCheck(lags[0].comparison, Chosen(forced, AlignmentChoice.Explained), lags[0].Lag, null) { OtherLag = lags.Length > 1 ? lags[1].Lag : null };
         }
 
         foreach (var comparison in comparisons)

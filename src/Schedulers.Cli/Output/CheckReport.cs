@@ -68,6 +68,8 @@ internal static class CheckReport
             AlignmentChoice.Forced => $"{meaning}, as --alignment asks",
             AlignmentChoice.OnlyOneFits => $"{meaning}; the other alignment does not fit",
             AlignmentChoice.BothFit => $"{meaning}; the other fits too: the curve is flat where the log was written, so the log cannot tell them apart",
+            AlignmentChoice.Explained when check.OtherLag is { } other =>
+                $"{meaning}, the one with the smaller lag below; read under the other alignment, the log is the same lag {Steps(other.FinalLag - check.Lag!.FinalLag)} larger, and only the version of transformers that wrote it tells the two apart",
             AlignmentChoice.Explained => $"{meaning}, the one under which the difference below is explained",
             _ => $"neither fits; compared as {meaning}, under which more entries match",
         };

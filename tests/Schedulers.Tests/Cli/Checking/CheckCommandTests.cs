@@ -91,6 +91,40 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_lag_under_either_alignment_is_reported_as_the_smaller_and_the_other_is_named()
+    {
+        var rates = RunLogs.Rates(RunLogs.Cosine, offset: 1, lag: step => step < 40 ? 0 : 3);
+
+        var run = Check(RunLogs.TrainerState(rates));
+
+        run.Output.Should().Contain("the log is the same lag 1 step larger, and only the version of transformers that wrote it tells the two apart");
+    }
+
+    [Fact]
+    public void Sd_scripts_arguments_after_the_separator_are_the_configuration()
+    {
+        var kohya = """{"scheduler": "cosine", "learning_rate": 1e-4, "warmup_steps": 10, "total_steps": 100}""";
+        var csv = "step,lr/textencoder,lr/unet\n" + string.Concat(RunLogs.Rates(kohya, offset: 0, last: 100).Select(rate => $"{rate.Step},1e-5,{rate.Rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}\n"));
+        var log = Write("lr.csv", csv);
+
+        var run = CliRun.Of("check", "--log", log, "--lr-column", "lr/unet", "--from", "kohya", "--",
+            "--lr_scheduler", "cosine", "--learning_rate", "1e-4", "--lr_warmup_steps", "10", "--max_train_steps", "100");
+
+        run.ExitCode.Should().Be(0, run.Output + run.Error);
+        run.Output.Should().Contain("alignment: current");
+    }
+
+    [Fact]
+    public void A_configuration_without_a_curve_is_refused()
+    {
+        var run = CheckAgainst("""{"scheduler": "ReduceLROnPlateau", "learning_rate": 1e-4}""", RunLogs.TrainerState(RunLogs.Rates(RunLogs.Cosine, offset: 1)));
+
+        run.ExitCode.Should().Be(2);
+        run.Output.Should().BeEmpty();
+        run.Error.Should().Contain("error:");
+    }
+
+    [Fact]
     public void A_lag_that_grows_names_where_it_started_and_where_it_ended()
     {
         var rates = RunLogs.Rates(RunLogs.Cosine, offset: 1, lag: step => step switch { < 30 => 0, < 100 => 1, _ => 4 });
