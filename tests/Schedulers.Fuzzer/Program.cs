@@ -9,13 +9,19 @@ using Schedulers.Tests.Reliability;
 // or a partial row. A curve that is still streaming valid rows after --max-rows is stopped and counted as printed.
 //
 //   dotnet run -c Release --project tests/Schedulers.Fuzzer -- --cli PATH/Schedulers.Cli.dll [--inputs 300] [--seed 1]
-//       [--timeout 20] [--max-rows 20000] [--failures DIR] [--from hf|timm]
+//       [--timeout 20] [--max-rows 20000] [--failures DIR] [--from hf|timm] [--target curve|check]
 //
 // With --from hf the inputs are mutated Hugging Face TrainingArguments files, YAML and JSON (TrainingArgumentsMutator),
 // run as `curve --config FILE --from hf --examples 1000`. With --from timm they are timm args.yaml files mutated by
 // ArgsYamlMutator, run as `curve --config FILE --from timm` with a --batches-per-epoch drawn per input.
+// --target check fuzzes the log readers instead: mutated run logs (LogMutator) to `schedulers check --log FILE`.
 
 var options = Options.Parse(args);
+if (options.Target == "check")
+{
+    return LogFuzzing.Run(options);
+}
+
 var huggingFace = options.From == "hf";
 var timm = options.From == "timm";
 var bases = huggingFace ? TrainingArgumentsMutator.Bases : timm ? [.. ArgsYamlMutator.Samples] : BaseConfigurations(options.References);
@@ -158,7 +164,7 @@ static string[] BaseConfigurations(string references)
     return [.. document.RootElement.GetProperty("cases").EnumerateArray().Select(entry => entry.GetProperty("config").GetRawText())];
 }
 
-internal sealed record Options(string Cli, int Inputs, int Seed, int TimeoutSeconds, int MaxRows, string? FailuresDirectory, string References, string? From)
+internal sealed record Options(string Cli, int Inputs, int Seed, int TimeoutSeconds, int MaxRows, string? FailuresDirectory, string References, string? From, string Target)
 {
     public static Options Parse(string[] args)
     {
@@ -166,6 +172,7 @@ internal sealed record Options(string Cli, int Inputs, int Seed, int TimeoutSeco
         var cli = Value("--cli") ?? throw new ArgumentException("--cli PATH/Schedulers.Cli.dll is required");
         var references = Value("--references") ?? Path.Combine(AppContext.BaseDirectory, "reference-curves.json");
         return new Options(Path.GetFullPath(cli), int.Parse(Value("--inputs") ?? "300", CultureInfo.InvariantCulture), int.Parse(Value("--seed") ?? "1", CultureInfo.InvariantCulture),
-            int.Parse(Value("--timeout") ?? "20", CultureInfo.InvariantCulture), int.Parse(Value("--max-rows") ?? "20000", CultureInfo.InvariantCulture), Value("--failures"), references, Value("--from"));
+            int.Parse(Value("--timeout") ?? "20", CultureInfo.InvariantCulture), int.Parse(Value("--max-rows") ?? "20000", CultureInfo.InvariantCulture), Value("--failures"), references,
+            Value("--from"), Value("--target") ?? "curve");
     }
 }

@@ -16,6 +16,12 @@ internal static class CommandExamples
             "schedulers convert --config training_args.json --from hf --output schedule.json",
             "schedulers convert --from kohya -- --lr_scheduler cosine_with_restarts --lr_scheduler_num_cycles 3 --max_train_steps 2000",
         ],
+        ["check"] =
+        [
+            "schedulers check --config training_args.json --from hf --log checkpoint-500/trainer_state.json",
+            "schedulers check --config my.json --log tensorboard_lr.csv --alignment current",
+            "schedulers check --config my_lora.toml --from kohya --log wandb_export.csv --lr-column lr/unet",
+        ],
         ["compare"] =
         [
             "schedulers compare --config cosine.json --config wsd.json --plot compare.png",

@@ -8,6 +8,7 @@ public sealed class HelpTests
     [InlineData("validate")]
     [InlineData("describe")]
     [InlineData("convert")]
+    [InlineData("check")]
     public void Every_command_has_help_with_examples_of_itself(string command)
     {
         var run = CliRun.Of(command, "--help");

@@ -21,6 +21,7 @@ public sealed class CommandLineFuzzTests(ITestOutputHelper output) : IDisposable
         "9223372036854775808", "1.5", "0x10", "∞", "é", "--steps", "--start", "--format", "csv", "json", "xml", "--from", "kohya", "hf",
         "--config", "--scheduler", "cosine", "StepLR", "--learning-rate", "--total-steps", "--help", "--version", "--unknown", "-x",
         "--warmup-steps", "--metrics", "--num-processes", "--examples", "--world-size", "--hf-epoch-rule", "floor", "describe", "curve", "validate", "compare", "convert", "replay",
+        "check", "--log", "--alignment", "previous", "current", "--tolerance", "--lr-column", "--step-column",
         new string('z', 100_000),
     ];
 
@@ -33,6 +34,7 @@ public sealed class CommandLineFuzzTests(ITestOutputHelper output) : IDisposable
         var other = Write("other.json", """{"scheduler":"StepLR","learning_rate":0.01,"total_steps":300,"step_size":100}""");
         var plateau = Write("plateau.json", """{"scheduler":"ReduceLROnPlateau","learning_rate":0.1,"patience":1}""");
         var metrics = Write("metrics.txt", "0.9\n0.8\n0.85\n0.86\n");
+        var log = Write("lr.csv", "step,lr\n250,0.0005\n500,0\n");
         string[][] bases =
         [
             ["curve", "--scheduler", "cosine", "--learning-rate", "3e-4", "--total-steps", "1000", "--warmup-steps", "100", "--steps", "50"],
@@ -43,8 +45,9 @@ public sealed class CommandLineFuzzTests(ITestOutputHelper output) : IDisposable
             ["convert", "--config", config],
             ["compare", "--config", config, "--config", other, "--steps", "30"],
             ["replay", "--config", plateau, "--metrics", metrics],
+            ["check", "--config", config, "--log", log, "--alignment", "current", "--tolerance", "1e-6"],
         ];
-        var outcomes = new int[2];
+        var outcomes = new int[3];
         FuzzInputs.RunAll(Inputs, seed: 83_000, (index, random) =>
         {
             var args = Mutate([.. bases[random.Next(bases.Length)]], random);
@@ -59,10 +62,14 @@ public sealed class CommandLineFuzzTests(ITestOutputHelper output) : IDisposable
                 throw new InvalidOperationException($"{input} threw {exception.GetType().Name}: {exception.Message}", exception);
             }
 
-            Interlocked.Increment(ref outcomes[CommandLineOutcome.Check(run, input) ? 0 : 1]);
+            Interlocked.Increment(ref outcomes[run.ExitCode == 1 ? 2 : CommandLineOutcome.Check(run, input) ? 0 : 1]);
+            if (run.ExitCode == 1)
+            {
+                CommandLineOutcome.CheckDiffers(run, input);
+            }
         });
 
-        output.WriteLine($"{Inputs} argument lists: {outcomes[0]} exited 0, {outcomes[1]} exited 2");
+        output.WriteLine($"{Inputs} argument lists: {outcomes[0]} exited 0, {outcomes[1]} exited 2, {outcomes[2]} exited 1 (check: the log differs)");
         outcomes.Sum().Should().Be(Inputs);
     }
 

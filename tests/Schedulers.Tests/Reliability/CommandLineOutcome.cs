@@ -6,6 +6,14 @@ namespace Schedulers.Tests.Reliability;
 /// <summary>What the command line may do with any input: exit 0 with usable output, or exit 2 with a message and no output.</summary>
 internal static class CommandLineOutcome
 {
+    /// <summary><c>check</c>'s exit 1 (the run's log did not follow the configuration): a whole report, the verdict last.</summary>
+    public static void CheckDiffers(CliRun run, string input)
+    {
+        run.Error.Should().NotContain("   at ", "no input may print a stack trace ({0})", input);
+        run.Lines.Should().NotBeEmpty("exit 1 is check's report of a difference ({0})", input);
+        run.Lines[^1].Should().StartWith("result: the run did not follow", "exit 1 is check's report of a difference ({0})", input);
+    }
+
     /// <summary>Checks the run; true when it succeeded, false when it refused the input.</summary>
     public static bool Check(CliRun run, string input)
     {

@@ -1,0 +1,10 @@
+using System.Collections.Immutable;
+
+namespace Schedulers.Cli;
+
+/// <summary>
+/// The learning rates a finished run logged, sorted by step (a stable sort: a resumed run that logged a step twice keeps
+/// both, in the order written), with the run's length when the log knows it (a <c>trainer_state.json</c>'s
+/// <c>max_steps</c>) and how the file was read.
+/// </summary>
+internal sealed record RunLog(ImmutableArray<LoggedRate> Rates, long? MaxSteps, string Description);
