@@ -23,6 +23,7 @@ internal static class CliApp
               schedulers compare --config a.json --config b.json --plot compare.png
               schedulers convert --config my_lora.toml --from kohya
               schedulers replay --config plateau.json --metrics val_loss.txt
+              schedulers serve --open                   design a schedule in the browser
             """)
         {
             CurveCommand.Create(output, error),
@@ -31,6 +32,7 @@ internal static class CliApp
             DescribeCommand.Create(output),
             ConvertCommand.Create(output, error),
             ReplayCommand.Create(output, error),
+            ServeCommand.Create(output, error),
             new HelpOption(),
             new VersionOption(),
         };

@@ -126,6 +126,12 @@ internal sealed class ConfigurationInput
             throw new UsageException($"cannot read --config {file}: {exception.Message}");
         }
 
+        return Parse(text, source, numProcesses);
+    }
+
+    /// <summary>Reads the text of one configuration file of the given kind (the designer's imports come here too).</summary>
+    public static ImportedConfiguration Parse(string text, ConfigurationSource source, long numProcesses)
+    {
         return source switch
         {
             ConfigurationSource.Kohya => KohyaImport.FromToml(text, CheckedProcesses(numProcesses)),
@@ -134,7 +140,7 @@ internal sealed class ConfigurationInput
         };
     }
 
-    private static long CheckedProcesses(long numProcesses) =>
+    public static long CheckedProcesses(long numProcesses) =>
         numProcesses is >= 1 and <= 1_000_000 ? numProcesses : throw new UsageException($"--num-processes {numProcesses} is not a number of processes in [1, 1000000].");
 
     private ScheduleOptions FromFlags(ParseResult parseResult)
