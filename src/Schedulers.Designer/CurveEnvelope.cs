@@ -6,13 +6,17 @@ namespace Schedulers.Designer;
 /// A curve reduced to what a plot can show: for each pixel column, the first, lowest, highest and last value of the
 /// steps it covers. Values come from the schedule's vectorized evaluator in fixed-size chunks, so a run of millions of
 /// steps costs milliseconds and a constant amount of memory, and the plot gets two points per column, never one per
-/// step. Ranges too long to evaluate in full (beyond <see cref="ExhaustiveLimit"/> steps) are sampled evenly, boundaries
+/// step. Ranges too long to evaluate in full (beyond <see cref="DefaultExhaustiveLimit"/> steps, or a limit of the caller's) are sampled evenly, boundaries
 /// of every phase included. Shared by the command line's plots and the designer's curves.
 /// </summary>
 public sealed class CurveEnvelope
 {
-    private const long ExhaustiveLimit = 50_000_000;
-    private const int SamplesPerColumn = 2_048;
+    /// <summary>The command line's default: every step up to 50 million, beyond that 2,048 samples per column.</summary>
+    public const long DefaultExhaustiveLimit = 50_000_000;
+
+    /// <summary>The command line's default number of samples per column for a range too long to evaluate in full.</summary>
+    public const int DefaultSamplesPerColumn = 2_048;
+
     private const int ChunkLength = 65_536;
 
     private CurveEnvelope(double[] steps, double[] first, double[] low, double[] high, double[] last)
@@ -45,7 +49,21 @@ public sealed class CurveEnvelope
     /// <param name="count">How many steps (at least 1).</param>
     /// <param name="columns">How many columns at most (at least 1); fewer when there are fewer steps.</param>
     /// <returns>The envelope.</returns>
-    public static CurveEnvelope Of(LearningRateSchedule schedule, long start, long count, int columns)
+    public static CurveEnvelope Of(LearningRateSchedule schedule, long start, long count, int columns) =>
+        Of(schedule, start, count, columns, DefaultExhaustiveLimit, DefaultSamplesPerColumn);
+
+    /// <summary>
+    /// Reduces <paramref name="count"/> steps with a cost budget of its own: a server answering as a person types wants
+    /// milliseconds, a plot written once can afford more samples.
+    /// </summary>
+    /// <param name="schedule">The schedule to evaluate.</param>
+    /// <param name="start">The first step.</param>
+    /// <param name="count">How many steps (at least 1).</param>
+    /// <param name="columns">How many columns at most (at least 1); fewer when there are fewer steps.</param>
+    /// <param name="exhaustiveLimit">Up to this many steps, every step is evaluated (vectorized).</param>
+    /// <param name="samplesPerColumn">Beyond it, how many evenly spaced steps each column samples (phase boundaries are always added).</param>
+    /// <returns>The envelope.</returns>
+    public static CurveEnvelope Of(LearningRateSchedule schedule, long start, long count, int columns, long exhaustiveLimit, int samplesPerColumn)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         columns = (int)Math.Min(columns, count);
@@ -75,7 +93,7 @@ public sealed class CurveEnvelope
             last[column] = value;
         }
 
-        if (count <= ExhaustiveLimit)
+        if (count <= exhaustiveLimit)
         {
             // Offsets arrive in order, so the column only ever moves forward.
             // Rented: a server draws many curves at once, and a fresh half-megabyte buffer each time would churn the large-object heap.
@@ -104,9 +122,9 @@ public sealed class CurveEnvelope
             for (var column = 0; column < columns; column++)
             {
                 var (from, to) = (starts[column], starts[column + 1]);
-                for (var k = 0; k < SamplesPerColumn; k++)
+                for (var k = 0; k < samplesPerColumn; k++)
                 {
-                    var offset = from + (long)((double)(to - from) * k / SamplesPerColumn);
+                    var offset = from + (long)((double)(to - from) * k / samplesPerColumn);
                     Take(column, schedule.GetLearningRate(start + offset));
                 }
 

@@ -25,6 +25,16 @@ internal sealed class DesignerApi
     /// <summary>A CSV holds every step up to this many; a longer curve is written one row per pixel column.</summary>
     public const long MaxCsvRows = 100_001;
 
+    /// <summary>
+    /// Every step is evaluated up to this many (a few milliseconds with the vector kernels); a longer range is sampled,
+    /// <see cref="SamplesPerColumn"/> steps per column plus every phase boundary, so that a request's cost is set by
+    /// its width in pixels, never by its steps.
+    /// </summary>
+    public const long ExhaustiveLimit = 4_000_000;
+
+    /// <summary>Samples per pixel column past <see cref="ExhaustiveLimit"/> steps.</summary>
+    public const int SamplesPerColumn = 256;
+
     private readonly DesignerSettings _settings;
     private readonly ImmutableArray<IExportFormat> _exports;
 
@@ -127,7 +137,7 @@ internal sealed class DesignerApi
         var width = (int)(request.Integer("width", 1, _settings.MaxColumns) ?? 800);
         var schedules = configs.EnumerateArray().Select((config, index) => Create(config, index)).ToArray();
         var count = request.Integer("steps", 1, MaxSteps) ?? Math.Min(MaxSteps, schedules.Max(Horizon) + 1);
-        var envelopes = schedules.Select(schedule => CurveEnvelope.Of(schedule, 0, count, width)).ToArray();
+        var envelopes = schedules.Select(schedule => CurveEnvelope.Of(schedule, 0, count, width, ExhaustiveLimit, SamplesPerColumn)).ToArray();
 
         return ApiResults.Json(context, StatusCodes.Status200OK, json =>
         {
@@ -270,7 +280,7 @@ internal sealed class DesignerApi
             return csv.ToString();
         }
 
-        var envelope = CurveEnvelope.Of(schedule, 0, count, width);
+        var envelope = CurveEnvelope.Of(schedule, 0, count, width, ExhaustiveLimit, SamplesPerColumn);
         csv.Append("first_step,first_lr,min_lr,max_lr,last_lr\n");
         for (var column = 0; column < envelope.Steps.Length; column++)
         {
