@@ -31,7 +31,11 @@ public sealed class DesignerPage(IPage page) : IAsyncDisposable
     public async Task ChooseAsync(string scheduler) => await page.Locator("#scheduler").SelectOptionAsync(scheduler);
 
     /// <summary>Saves a screenshot for docs/designer.md (into docs/designer/ when SCHEDULERS_UPDATE_DOCS=1, else beside the tests).</summary>
-    public Task ScreenshotAsync(string name) => page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor(name), FullPage = false });
+    public async Task ScreenshotAsync(string name)
+    {
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor(name), FullPage = false });
+    }
 
     public async ValueTask DisposeAsync() => await page.Context.DisposeAsync();
 }
