@@ -24,6 +24,7 @@ internal static class CliApp
               schedulers convert --config my_lora.toml --from kohya
               schedulers replay --config plateau.json --metrics val_loss.txt
               schedulers check --config training_args.json --from hf --log trainer_state.json
+              schedulers serve --open                   design a schedule in the browser
             """)
         {
             CurveCommand.Create(output, error),
@@ -33,6 +34,7 @@ internal static class CliApp
             ConvertCommand.Create(output, error),
             ReplayCommand.Create(output, error),
             CheckCommand.Create(output, error),
+            ServeCommand.Create(output, error),
             new HelpOption(),
             new VersionOption(),
         };

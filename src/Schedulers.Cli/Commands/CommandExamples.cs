@@ -48,6 +48,12 @@ internal static class CommandExamples
             "schedulers replay --config plateau.json --metrics val_loss.txt",
             "schedulers replay --scheduler ReduceLROnPlateau --learning-rate 1e-3 --patience 2 --factor 0.5 --metrics val_loss.txt --format json",
         ],
+        ["serve"] =
+        [
+            "schedulers serve",
+            "schedulers serve --open",
+            "schedulers serve --port 8080",
+        ],
         ["validate"] =
         [
             "schedulers validate --config my.json",

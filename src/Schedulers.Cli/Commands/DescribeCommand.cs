@@ -71,7 +71,8 @@ internal static class DescribeCommand
         return text.ToString();
     }
 
-    private static string Json(IReadOnlyList<SchedulerDescriptor> schedulers)
+    /// <summary>The catalog as JSON: what a GUI reads (the designer serves exactly this).</summary>
+    public static string Json(IReadOnlyList<SchedulerDescriptor> schedulers)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))

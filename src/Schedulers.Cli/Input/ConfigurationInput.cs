@@ -179,6 +179,14 @@ internal sealed class ConfigurationInput
             throw new UsageException($"cannot read --config {file}: {exception.Message}");
         }
 
+        return Parse(text, source, numProcesses, facts, explicitProcesses, huggingFaceRun);
+    }
+
+    /// <summary>Reads the text of one configuration file of the given kind (the designer's imports come here too).</summary>
+    public static ImportedConfiguration Parse(string text, ConfigurationSource source, long numProcesses, DataSetFacts? facts = null, long? explicitProcesses = null, HuggingFaceRunFacts? huggingFaceRun = null)
+    {
+        facts ??= DataSetFacts.None;
+        huggingFaceRun ??= HuggingFaceRunFacts.None;
         return source switch
         {
             ConfigurationSource.Kohya when KohyaGuiImport.IsGuiJson(text) => WithUnusedFacts(KohyaGuiImport.FromJson(text, explicitProcesses is null ? null : CheckedProcesses(explicitProcesses.Value), facts), huggingFaceRun, source),
@@ -201,7 +209,7 @@ internal sealed class ConfigurationInput
     private static ImportedConfiguration WithUnusedFacts(ImportedConfiguration configuration, HuggingFaceRunFacts facts, ConfigurationSource source) =>
         configuration with { Notes = configuration.Notes.AddRange(facts.Unused($"it is for Hugging Face runs (--from hf), and this configuration is --from {source.ToString().ToLowerInvariant()}")) };
 
-    private static long CheckedProcesses(long numProcesses) =>
+    public static long CheckedProcesses(long numProcesses) =>
         numProcesses is >= 1 and <= 1_000_000 ? numProcesses : throw new UsageException($"--num-processes {numProcesses} is not a number of processes in [1, 1000000].");
 
     private ScheduleOptions FromFlags(ParseResult parseResult)

@@ -1,4 +1,4 @@
-using Schedulers.Cli;
+using Schedulers.Designer;
 
 namespace Schedulers.Tests.Cli;
 

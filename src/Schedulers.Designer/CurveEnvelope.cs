@@ -1,16 +1,22 @@
-namespace Schedulers.Cli;
+using System.Buffers;
+
+namespace Schedulers.Designer;
 
 /// <summary>
 /// A curve reduced to what a plot can show: for each pixel column, the first, lowest, highest and last value of the
 /// steps it covers. Values come from the schedule's vectorized evaluator in fixed-size chunks, so a run of millions of
 /// steps costs milliseconds and a constant amount of memory, and the plot gets two points per column, never one per
-/// step. Ranges too long to evaluate in full (beyond <see cref="ExhaustiveLimit"/> steps) are sampled evenly, boundaries
-/// of every phase included.
+/// step. Ranges too long to evaluate in full (beyond <see cref="DefaultExhaustiveLimit"/> steps, or a limit of the caller's) are sampled evenly, boundaries
+/// of every phase included. Shared by the command line's plots and the designer's curves.
 /// </summary>
-internal sealed class CurveEnvelope
+public sealed class CurveEnvelope
 {
-    private const long ExhaustiveLimit = 50_000_000;
-    private const int SamplesPerColumn = 2_048;
+    /// <summary>The command line's default: every step up to 50 million, beyond that 2,048 samples per column.</summary>
+    public const long DefaultExhaustiveLimit = 50_000_000;
+
+    /// <summary>The command line's default number of samples per column for a range too long to evaluate in full.</summary>
+    public const int DefaultSamplesPerColumn = 2_048;
+
     private const int ChunkLength = 65_536;
 
     private CurveEnvelope(double[] steps, double[] first, double[] low, double[] high, double[] last)
@@ -25,16 +31,41 @@ internal sealed class CurveEnvelope
     /// <summary>Gets the first step of each column.</summary>
     public double[] Steps { get; }
 
+    /// <summary>Gets the value at the first step of each column.</summary>
     public double[] First { get; }
 
+    /// <summary>Gets the lowest value of each column.</summary>
     public double[] Low { get; }
 
+    /// <summary>Gets the highest value of each column.</summary>
     public double[] High { get; }
 
+    /// <summary>Gets the value at the last step of each column.</summary>
     public double[] Last { get; }
 
-    public static CurveEnvelope Of(LearningRateSchedule schedule, long start, long count, int columns)
+    /// <summary>Reduces <paramref name="count"/> steps from <paramref name="start"/> to at most <paramref name="columns"/> columns.</summary>
+    /// <param name="schedule">The schedule to evaluate.</param>
+    /// <param name="start">The first step.</param>
+    /// <param name="count">How many steps (at least 1).</param>
+    /// <param name="columns">How many columns at most (at least 1); fewer when there are fewer steps.</param>
+    /// <returns>The envelope.</returns>
+    public static CurveEnvelope Of(LearningRateSchedule schedule, long start, long count, int columns) =>
+        Of(schedule, start, count, columns, DefaultExhaustiveLimit, DefaultSamplesPerColumn);
+
+    /// <summary>
+    /// Reduces <paramref name="count"/> steps with a cost budget of its own: a server answering as a person types wants
+    /// milliseconds, a plot written once can afford more samples.
+    /// </summary>
+    /// <param name="schedule">The schedule to evaluate.</param>
+    /// <param name="start">The first step.</param>
+    /// <param name="count">How many steps (at least 1).</param>
+    /// <param name="columns">How many columns at most (at least 1); fewer when there are fewer steps.</param>
+    /// <param name="exhaustiveLimit">Up to this many steps, every step is evaluated (vectorized).</param>
+    /// <param name="samplesPerColumn">Beyond it, how many evenly spaced steps each column samples (phase boundaries are always added).</param>
+    /// <returns>The envelope.</returns>
+    public static CurveEnvelope Of(LearningRateSchedule schedule, long start, long count, int columns, long exhaustiveLimit, int samplesPerColumn)
     {
+        ArgumentNullException.ThrowIfNull(schedule);
         columns = (int)Math.Min(columns, count);
         var first = new double[columns];
         var low = Enumerable.Repeat(double.PositiveInfinity, columns).ToArray();
@@ -62,14 +93,16 @@ internal sealed class CurveEnvelope
             last[column] = value;
         }
 
-        if (count <= ExhaustiveLimit)
+        if (count <= exhaustiveLimit)
         {
             // Offsets arrive in order, so the column only ever moves forward.
-            var buffer = new double[(int)Math.Min(ChunkLength, count)];
+            // Rented: a server draws many curves at once, and a fresh half-megabyte buffer each time would churn the large-object heap.
+            var length = (int)Math.Min(ChunkLength, count);
+            var buffer = ArrayPool<double>.Shared.Rent(length);
             var column = 0;
-            for (long done = 0; done < count; done += buffer.Length)
+            for (long done = 0; done < count; done += length)
             {
-                var chunk = buffer.AsSpan(0, (int)Math.Min(buffer.Length, count - done));
+                var chunk = buffer.AsSpan(0, (int)Math.Min(length, count - done));
                 schedule.Evaluate(start + done, chunk);
                 for (var i = 0; i < chunk.Length; i++)
                 {
@@ -81,15 +114,17 @@ internal sealed class CurveEnvelope
                     Take(column, chunk[i]);
                 }
             }
+
+            ArrayPool<double>.Shared.Return(buffer);
         }
         else
         {
             for (var column = 0; column < columns; column++)
             {
                 var (from, to) = (starts[column], starts[column + 1]);
-                for (var k = 0; k < SamplesPerColumn; k++)
+                for (var k = 0; k < samplesPerColumn; k++)
                 {
-                    var offset = from + (long)((double)(to - from) * k / SamplesPerColumn);
+                    var offset = from + (long)((double)(to - from) * k / samplesPerColumn);
                     Take(column, schedule.GetLearningRate(start + offset));
                 }
 
