@@ -33,13 +33,18 @@ internal sealed class ConfigurationInput
         .Select(descriptor => (descriptor, new Option<string>(CommandLineFlag.For(descriptor.Key), CommandLineFlag.AliasFor(descriptor.Key))
         {
             Description = $"{descriptor.Description} Used by: {string.Join(", ", SchedulerCatalog.SchedulersTaking(descriptor.Key).Where(scheduler => !scheduler.IsCodeOnly).Select(scheduler => scheduler.Name))}.",
-            HelpName = descriptor.Kind switch
-            {
-                ParameterKind.IntegerList => "N,N,...",
-                ParameterKind.ScheduleList or ParameterKind.PointList => "JSON",
-                _ => descriptor.Kind.ToString().ToUpperInvariant(),
-            },
+            HelpName = string.Join('|', SchedulerCatalog.All.Select(scheduler => scheduler.Find(descriptor.Key)).OfType<ParameterDescriptor>()
+                .Select(HelpNameOf).Distinct(StringComparer.Ordinal)),
         }))];
+
+    /// <summary>What a flag's value looks like; a key two schedulers read differently (timm's decay_t) shows both.</summary>
+    private static string HelpNameOf(ParameterDescriptor descriptor) => descriptor.Kind switch
+    {
+        ParameterKind.IntegerList => "N,N,...",
+        ParameterKind.IntegerOrRange => "N or N,N",
+        ParameterKind.ScheduleList or ParameterKind.PointList => "JSON",
+        _ => descriptor.Kind.ToString().ToUpperInvariant(),
+    };
 
     /// <summary>The <c>--from</c> option, shared by the commands that read files.</summary>
     public static Option<ConfigurationSource> SourceOption() => new("--from")
@@ -140,16 +145,18 @@ internal sealed class ConfigurationInput
     private ScheduleOptions FromFlags(ParseResult parseResult)
     {
         var entries = new List<KeyValuePair<string, ParameterValue>>();
-        if (parseResult.GetValue(_scheduler) is { } name)
+        var scheduler = parseResult.GetValue(_scheduler) is { } name ? SchedulerCatalog.Find(name) : null;
+        if (parseResult.GetValue(_scheduler) is { } given)
         {
-            entries.Add(new(ScheduleKeys.Scheduler, ParameterValue.FromText(name)));
+            entries.Add(new(ScheduleKeys.Scheduler, ParameterValue.FromText(given)));
         }
 
         foreach (var (descriptor, option) in _parameters)
         {
             if (parseResult.GetValue(option) is { } text)
             {
-                entries.Add(new(descriptor.Key, Interpret(descriptor, text)));
+                // Read as the chosen scheduler reads the key: timm's decay_t is a number for StepLRScheduler and a list for MultiStepLRScheduler.
+                entries.Add(new(descriptor.Key, Interpret(scheduler?.Find(descriptor.Key) ?? descriptor, text)));
             }
         }
 
@@ -165,6 +172,8 @@ internal sealed class ConfigurationInput
         ParameterKind.Integer or ParameterKind.Number => Number(text),
         ParameterKind.Boolean when bool.TryParse(text, out var flag) => ParameterValue.FromBoolean(flag),
         ParameterKind.IntegerList => ParameterValue.FromList(string.IsNullOrWhiteSpace(text) ? [] : text.Split(',').Select(item => Number(item.Trim()))),
+        ParameterKind.IntegerOrRange when text.Contains(',', StringComparison.Ordinal) => ParameterValue.FromList(text.Split(',').Select(item => Number(item.Trim()))),
+        ParameterKind.IntegerOrRange => Number(text),
 
         // JSON arrays (configurations, control points), read by the library's own JSON reader so that bad JSON is refused the same way.
         ParameterKind.ScheduleList or ParameterKind.PointList => ScheduleOptions.FromJson($"{{\"{descriptor.Key}\": {text}}}").Entries[0].Value,
