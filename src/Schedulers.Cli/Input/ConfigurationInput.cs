@@ -33,11 +33,21 @@ internal sealed class ConfigurationInput
         .Select(descriptor => (descriptor, new Option<string>(CommandLineFlag.For(descriptor.Key), CommandLineFlag.AliasFor(descriptor.Key))
         {
             Description = $"{descriptor.Description} Used by: {string.Join(", ", SchedulerCatalog.SchedulersTaking(descriptor.Key).Where(scheduler => !scheduler.IsCodeOnly).Select(scheduler => scheduler.Name))}.",
-            HelpName = string.Join('|', SchedulerCatalog.All.Select(scheduler => scheduler.Find(descriptor.Key)).OfType<ParameterDescriptor>()
-                .Select(HelpNameOf).Distinct(StringComparer.Ordinal)),
+            HelpName = HelpNameOf(descriptor.Key),
         }))];
 
-    /// <summary>What a flag's value looks like; a key two schedulers read differently (timm's decay_t) shows both.</summary>
+    /// <summary>
+    /// What a flag's value looks like, by the key's first descriptor; a key two schedulers read as different shapes
+    /// (timm's decay_t: a number, or a list) shows both.
+    /// </summary>
+    private static string HelpNameOf(string key)
+    {
+        var shapes = SchedulerCatalog.All.Select(scheduler => scheduler.Find(key)).OfType<ParameterDescriptor>()
+            .DistinctBy(parameter => parameter.Kind == ParameterKind.Integer ? ParameterKind.Number : parameter.Kind);
+        return string.Join('|', shapes.Select(HelpNameOf));
+    }
+
+    /// <summary>What a flag's value looks like for one descriptor.</summary>
     private static string HelpNameOf(ParameterDescriptor descriptor) => descriptor.Kind switch
     {
         ParameterKind.IntegerList => "N,N,...",
