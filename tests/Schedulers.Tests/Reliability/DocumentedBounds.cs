@@ -49,11 +49,11 @@ internal sealed record DocumentedBounds(double Floor, double Peak)
             { "ChainedScheduler", new Rule(c => Children(c).Aggregate(new DocumentedBounds(c.LearningRate, c.LearningRate), (a, b) => new(a.Floor * b.Floor / c.LearningRate, a.Peak * b.Peak / c.LearningRate)) with { ExactFloor = false }) },
             { "LambdaLR", Rule.None("its factor is any C# function: the documentation promises no range") },
             { "interpolated", new Rule(c => Points(c.Options) is var rates ? new(rates.Min(), rates.Max()) : null!) },
-            { "CosineLRScheduler", new Rule(c => Timm(c, TimmCyclesFloor(c))) },
-            { "TanhLRScheduler", new Rule(c => Timm(c, TimmCyclesFloor(c))) },
-            { "PolyLRScheduler", new Rule(c => Timm(c, TimmCyclesFloor(c))) },
-            { "StepLRScheduler", new Rule(c => Timm(c, 0.0)) },
-            { "MultiStepLRScheduler", new Rule(c => Timm(c, 0.0)) },
+            { "CosineLRScheduler", new Rule(TimmCycles) },
+            { "TanhLRScheduler", new Rule(TimmCycles) },
+            { "PolyLRScheduler", new Rule(TimmCycles) },
+            { "StepLRScheduler", new Rule(c => Timm(c, 0.0, exactFloor: true)) },
+            { "MultiStepLRScheduler", new Rule(c => Timm(c, 0.0, exactFloor: true)) },
         });
 
     public static DocumentedBounds Of(ScheduleOptions options, double? parentRate = null)
@@ -72,20 +72,25 @@ internal sealed record DocumentedBounds(double Floor, double Peak)
 
     /// <summary>
     /// timm's cycles end at lr_min, and the lowest peak is the last cycle's, learning_rate * cycle_decay^(cycle_limit - 1),
-    /// which the curve falls to when it is below lr_min (the curve then rises to lr_min within each cycle).
+    /// which the curve falls to when it is below lr_min (the curve then rises to lr_min within each cycle; rounded in
+    /// another order than this product, so that floor is not exact).
     /// </summary>
-    private static double TimmCyclesFloor(Configuration c) =>
-        Math.Min(c.Get(ScheduleKeys.LrMin), c.LearningRate * Math.Pow(c.Get(ScheduleKeys.CycleDecay), c.Get(ScheduleKeys.CycleLimit) - 1));
+    private static DocumentedBounds TimmCycles(Configuration c)
+    {
+        var lrMin = c.Get(ScheduleKeys.LrMin);
+        var lowestPeak = c.LearningRate * Math.Pow(c.Get(ScheduleKeys.CycleDecay), c.Get(ScheduleKeys.CycleLimit) - 1);
+        return Timm(c, Math.Min(lrMin, lowestPeak), exactFloor: lrMin <= lowestPeak);
+    }
 
     /// <summary>
     /// A timm curve between its floor and learning_rate, widened by the noise where noise_range_t is given: timm's
     /// <c>lr + lr * n</c> with <c>|n| &lt; noise_pct</c> (a few ulps of rounding on either side, hence no exact floor).
     /// </summary>
-    private static DocumentedBounds Timm(Configuration c, double curveFloor)
+    private static DocumentedBounds Timm(Configuration c, double curveFloor, bool exactFloor)
     {
         if (!c.Has(ScheduleKeys.NoiseRangeT))
         {
-            return new(curveFloor, c.LearningRate) { ExactFloor = curveFloor == c.Get(ScheduleKeys.LrMin) || curveFloor == 0 };
+            return new(curveFloor, c.LearningRate) { ExactFloor = exactFloor };
         }
 
         var percent = c.Get(ScheduleKeys.NoisePct);

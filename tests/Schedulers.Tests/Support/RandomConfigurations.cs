@@ -226,7 +226,7 @@ internal static class RandomConfigurations
     /// timm's cycles: t_initial within the training, cycle_mul and cycle_decay only with a second cycle, an lr_min below
     /// the peaks, then timm's warmup and noise.
     /// </summary>
-    private static void TimmCycleParameters(Draw draw, bool kDecay, bool warmupToCurve = false)
+    private static void TimmCycleParameters(Draw draw, bool kDecay, bool warmupToCurve = false, bool startsAtPeak = true)
     {
         var (builder, random) = (draw.Builder, draw.Random);
         var limit = Pick(random, 1, 1, 2, 3, 5, 40);
@@ -249,7 +249,7 @@ internal static class RandomConfigurations
         }
 
         // The lowest value of the curve: the warmup may start no higher, so that it never falls.
-        TimmWarmupAndNoise(draw, warmupToCurve, Math.Min(lrMin, draw.LearningRate * Math.Pow(decay, limit - 1)));
+        TimmWarmupAndNoise(draw, warmupToCurve, startsAtPeak, Math.Min(lrMin, draw.LearningRate * Math.Pow(decay, limit - 1)));
     }
 
     private static void PolyParameters(Draw draw)
@@ -262,7 +262,7 @@ internal static class RandomConfigurations
     private static void TanhParameters(Draw draw)
     {
         draw.Builder.With(ScheduleKeys.Lb, Pick(draw.Random, -7.0, -6.0, -4.0, -1.5)).With(ScheduleKeys.Ub, Pick(draw.Random, 3.0, 5.0, 7.0, 0.5));
-        TimmCycleParameters(draw, kDecay: false, warmupToCurve: true);
+        TimmCycleParameters(draw, kDecay: false, warmupToCurve: true, startsAtPeak: false);
     }
 
     private static void TimmStepParameters(Draw draw)
@@ -270,33 +270,35 @@ internal static class RandomConfigurations
         var random = draw.Random;
         var decayT = random.Next(3) == 0 ? 0.5 + (random.NextDouble() * Math.Max(1, draw.Total / 3)) : random.NextInt64(1, Math.Max(2, draw.Total / 3));
         draw.Builder.With(ScheduleKeys.DecayT, decayT).With(ScheduleKeys.DecayRate, Pick(random, 0.1, 0.5, 0.97, 1.0));
-        TimmWarmupAndNoise(draw, warmupToCurve: false, lowest: 0.0);
+        TimmWarmupAndNoise(draw, warmupToCurve: false, startsAtPeak: true, lowest: 0.0);
     }
 
     private static void TimmMultiStepParameters(Draw draw)
     {
         var random = draw.Random;
-        var steps = Enumerable.Range(0, random.Next(1, 5)).Select(_ => random.NextInt64(1, draw.Total + 10)).Order();
+        // From 2 on: timm decays at decay_t - 1, so a step of 1 would start the curve below learning_rate, under the warmup's end.
+        var steps = Enumerable.Range(0, random.Next(1, 5)).Select(_ => random.NextInt64(2, draw.Total + 10)).Order();
         draw.Builder.With(ScheduleKeys.DecayT, ParameterValue.FromList(steps.Select(step => ParameterValue.FromNumber(step))))
             .With(ScheduleKeys.DecayRate, Pick(random, 0.1, 0.5, 0.97));
-        TimmWarmupAndNoise(draw, warmupToCurve: false, lowest: 0.0);
+        TimmWarmupAndNoise(draw, warmupToCurve: false, startsAtPeak: true, lowest: 0.0);
     }
 
     /// <summary>
-    /// timm's warmup over the shared draw's length, and sometimes noise. With warmup_prefix (the usual case) the warmup
-    /// climbs to learning_rate and the curve starts after it. Without it the curve runs on the step itself, so its value
-    /// at warmup_t may lie below the warmup's end, which the warmup property forbids: there the warmup is one step from 0,
-    /// unless it climbs to the curve's own value (TanhLRScheduler's) from no higher than the curve's lowest. Noise starts
-    /// after the warmup's last step, which the warmup property checks too.
+    /// timm's warmup over the shared draw's length, and sometimes noise. The warmup property forbids a fall at the
+    /// warmup's last step, so a warmup of the drawn length ends where the curve goes on: with warmup_prefix, where the
+    /// curve starts at learning_rate (all but TanhLRScheduler, which starts lower, at lb); without it, where the warmup
+    /// climbs to the curve's own value (TanhLRScheduler's), from no higher than the curve's lowest. Elsewhere the curve
+    /// may lie below the warmup's end, and the warmup is one step from 0. Noise starts after the warmup's last step,
+    /// which the warmup property checks too.
     /// </summary>
-    private static void TimmWarmupAndNoise(Draw draw, bool warmupToCurve, double lowest)
+    private static void TimmWarmupAndNoise(Draw draw, bool warmupToCurve, bool startsAtPeak, double lowest)
     {
         var (builder, random) = (draw.Builder, draw.Random);
         var warmup = draw.Warmup;
         if (warmup > 0)
         {
             var prefix = random.Next(3) > 0;
-            var whole = prefix || warmupToCurve;
+            var whole = prefix ? startsAtPeak : warmupToCurve;
             warmup = whole ? warmup : 1;
             builder.With(ScheduleKeys.WarmupT, warmup).With(ScheduleKeys.WarmupPrefix, prefix);
             if (whole && random.Next(2) == 0)
