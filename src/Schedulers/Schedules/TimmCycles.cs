@@ -105,7 +105,7 @@ internal abstract class TimmCycles : TimmCurve
         if (FixedLength)
         {
             var whole = t / Initial;
-            return whole < Limit ? new Cycle(whole, Initial, t - (Initial * whole)) : null;
+            return whole < Limit ? new Cycle(whole, Initial, Initial * whole, t - (Initial * whole)) : null;
         }
 
         var argument = 1 - ((double)t / Initial * (1 - Multiplier));
@@ -122,7 +122,8 @@ internal abstract class TimmCycles : TimmCurve
         }
 
         var grown = Math.Pow(Multiplier, index);
-        return new Cycle(index, grown * Initial, t - ((1 - grown) / (1 - Multiplier) * Initial));
+        var start = (1 - grown) / (1 - Multiplier) * Initial;
+        return new Cycle(index, grown * Initial, start, t - start);
     }
 
     /// <summary>The first step after <paramref name="t"/> in another cycle (or past the last); <see cref="long.MaxValue"/> when there is none.</summary>
@@ -162,6 +163,13 @@ internal abstract class TimmCycles : TimmCurve
 
     private static bool SameCycle(Cycle? other, Cycle cycle) => other is { } found && found.Index == cycle.Index;
 
-    /// <summary>One cycle as timm computes it: index <c>i</c>, length <c>t_i</c>, and the position <c>t_curr</c> in it.</summary>
-    protected readonly record struct Cycle(double Index, double Length, double Position);
+    /// <summary>
+    /// One cycle as timm computes it: index <c>i</c>, length <c>t_i</c>, where it starts (a fraction when the lengths
+    /// grow or shrink), and the position <c>t_curr = t - start</c> of the step it was found for.
+    /// </summary>
+    protected readonly record struct Cycle(double Index, double Length, double Start, double Position)
+    {
+        /// <summary>Gets the position of step <paramref name="t"/> of this cycle, rounded as timm rounds it.</summary>
+        public double PositionOf(long t) => t - Start;
+    }
 }

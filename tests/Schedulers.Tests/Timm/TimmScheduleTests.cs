@@ -237,4 +237,25 @@ public sealed class TimmScheduleTests
         Schedule(schedule.ToJson()).GetLearningRate(15).Should().Be(schedule.GetLearningRate(15));
         schedule.ToJson().Should().Contain("\"noise_range_t\":[10,20]");
     }
+
+    [Theory]
+    [InlineData(-7.0, 3.0, 1.0)]
+    [InlineData(-30.0, 30.0, 1.0)]
+    [InlineData(0.25, 0.5, 1.0)]
+    [InlineData(-6.0, 7.0, 1.7)]
+    public void TanhLRSchedulers_vector_tanh_stays_within_the_accuracy_contract(double lb, double ub, double cycleMul)
+    {
+        var schedule = Schedule($$"""{"scheduler":"TanhLRScheduler","learning_rate":0.1,"t_initial":3000,"cycle_limit":3,"cycle_mul":{{cycleMul}},"lr_min":0.0001,"lb":{{lb}},"ub":{{ub}}}""");
+        var doubles = new double[20_000];
+        var floats = new float[doubles.Length];
+
+        schedule.Evaluate(0, doubles);
+        schedule.Evaluate(0, floats);
+
+        for (var step = 0; step < doubles.Length; step++)
+        {
+            doubles[step].Should().BeApproximately(schedule.GetLearningRate(step), 1e-14 * Lr, "step {0}", step);
+            ((double)floats[step]).Should().BeApproximately(doubles[step], 1e-6 * Lr, "step {0}", step);
+        }
+    }
 }

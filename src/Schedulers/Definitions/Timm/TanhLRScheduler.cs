@@ -1,3 +1,6 @@
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+
 namespace Schedulers;
 
 /// <summary>timm's <c>TanhLRScheduler</c> (<c>timm/scheduler/tanh_lr.py</c>): a hyperbolic-tangent decay with restarts.</summary>
@@ -56,15 +59,68 @@ internal sealed class TanhLRScheduler : CurveDefinition
     /// <summary>
     /// timm's <c>_get_lr</c> after the warmup: with <c>tr = t_curr / t_i</c>,
     /// <c>lr_min + 0.5 * (lr_max - lr_min) * (1 - tanh(lb * (1 - tr) + ub * tr))</c>, <c>lr_max = learning_rate * cycle_decay^i</c>.
-    /// No kernel computes a tanh, so every step is the closed form.
+    /// A range is filled in chunks on the stack: the tanh arguments as the closed form computes them, then
+    /// <see cref="TensorPrimitives.Tanh{T}(ReadOnlySpan{T}, Span{T})"/> over the chunk (a few ulps of the tanh, far inside
+    /// the accuracy contract, since <c>1 - tanh</c> is scaled by the learning rate), then the affine step.
     /// </summary>
     internal sealed class Curve(double baseLearningRate, long initial, double lrMin, double multiplier, double decay, long limit, double lb, double ub)
         : TimmCycles(baseLearningRate, initial, lrMin, multiplier, decay, limit)
     {
+        /// <summary>Steps per chunk: 4 KiB of arguments on the stack.</summary>
+        private const int Chunk = 512;
+
         protected override double LearningRateIn(Cycle cycle, double lrMax)
         {
             var tr = cycle.Position / cycle.Length;
             return LrMin + (0.5 * (lrMax - LrMin) * (1 - Math.Tanh((lb * (1.0 - tr)) + (ub * tr))));
+        }
+
+        protected override void FillCycle<T>(Cycle cycle, double lrMax, long firstT, Span<T> destination)
+        {
+            if (typeof(T) == typeof(float))
+            {
+                FillSingle(cycle, lrMax, firstT, MemoryMarshal.Cast<T, float>(destination));
+                return;
+            }
+
+            Span<double> arguments = stackalloc double[Chunk];
+            var half = 0.5 * (lrMax - LrMin);
+            for (var done = 0; done < destination.Length; done += Chunk)
+            {
+                var part = arguments[..Math.Min(Chunk, destination.Length - done)];
+                for (var i = 0; i < part.Length; i++)
+                {
+                    var tr = cycle.PositionOf(firstT + done + i) / cycle.Length;
+                    part[i] = (lb * (1.0 - tr)) + (ub * tr);
+                }
+
+                TensorPrimitives.Tanh(part, part);
+                for (var i = 0; i < part.Length; i++)
+                {
+                    destination[done + i] = Lanes.From<T>(LrMin + (half * (1 - part[i])));
+                }
+            }
+        }
+
+        /// <summary>Float output: the arguments in double as above, the tanh and the affine step in single precision (float's contract is 1e-6).</summary>
+        private void FillSingle(Cycle cycle, double lrMax, long firstT, Span<float> destination)
+        {
+            var half = (float)(0.5 * (lrMax - LrMin));
+            var floor = (float)LrMin;
+            for (var done = 0; done < destination.Length; done += Chunk)
+            {
+                var part = destination.Slice(done, Math.Min(Chunk, destination.Length - done));
+                for (var i = 0; i < part.Length; i++)
+                {
+                    var tr = cycle.PositionOf(firstT + done + i) / cycle.Length;
+                    part[i] = (float)((lb * (1.0 - tr)) + (ub * tr));
+                }
+
+                TensorPrimitives.Tanh(part, part);
+                TensorPrimitives.Subtract(1f, part, part);
+                TensorPrimitives.Multiply(part, half, part);
+                TensorPrimitives.Add(part, floor, part);
+            }
         }
     }
 }
