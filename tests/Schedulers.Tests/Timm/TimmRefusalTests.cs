@@ -63,6 +63,12 @@ public sealed class TimmRefusalTests
         refusal.Message.Should().Contain("never uses it");
     }
 
+    [Fact]
+    public void A_noise_std_without_noise_range_t_is_refused_once()
+    {
+        RefusalOf("""{"scheduler":"CosineLRScheduler","learning_rate":0.1,"t_initial":50,"noise_std":2}""").Problems.Should().ContainSingle();
+    }
+
     [Theory]
     [InlineData("[30, 10]")]
     [InlineData("[10, 10]")]

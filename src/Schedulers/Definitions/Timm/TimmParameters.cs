@@ -105,7 +105,8 @@ internal static class TimmParameters
             }
         }
 
-        if (parameters.Given(ScheduleKeys.NoiseStd) is { } std && std.NumberValue != 1.0)
+        // Without noise_range_t, noise_std was refused above already.
+        if (parameters.Given(ScheduleKeys.NoiseStd) is { } std && std.NumberValue != 1.0 && noisy)
         {
             problems.Add(ConfigurationProblem.ForKey(ScheduleKeys.NoiseStd, std,
                 $"{std} would not change the noise: timm stores noise_std and never uses it (its draws are standard normal, bounded by noise_pct). Remove noise_std, or set it to 1.0.",
