@@ -155,10 +155,11 @@ internal sealed class ConfigurationInput
     private ScheduleOptions FromFlags(ParseResult parseResult)
     {
         var entries = new List<KeyValuePair<string, ParameterValue>>();
-        var scheduler = parseResult.GetValue(_scheduler) is { } name ? SchedulerCatalog.Find(name) : null;
-        if (parseResult.GetValue(_scheduler) is { } given)
+        var name = parseResult.GetValue(_scheduler);
+        var scheduler = name is null ? null : SchedulerCatalog.Find(name);
+        if (name is not null)
         {
-            entries.Add(new(ScheduleKeys.Scheduler, ParameterValue.FromText(given)));
+            entries.Add(new(ScheduleKeys.Scheduler, ParameterValue.FromText(name)));
         }
 
         foreach (var (descriptor, option) in _parameters)
