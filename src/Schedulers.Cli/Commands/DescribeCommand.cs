@@ -174,6 +174,7 @@ internal static class DescribeCommand
     {
         SchedulerFamily.HuggingFace => "Hugging Face / diffusers / Kohya",
         SchedulerFamily.PyTorch => "PyTorch",
+        SchedulerFamily.Timm => "timm",
         _ => "custom curve",
     };
 
@@ -181,6 +182,7 @@ internal static class DescribeCommand
     {
         WarmupSupport.Linear => "linear (warmup_steps or warmup_ratio)",
         WarmupSupport.Shaped => "its own shape (warmup_type)",
+        WarmupSupport.Timm => "timm's linear warmup (warmup_t, warmup_lr_init, warmup_prefix)",
         _ => "none (a positive warmup is refused)",
     };
 }

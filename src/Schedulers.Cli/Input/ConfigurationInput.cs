@@ -43,13 +43,28 @@ internal sealed class ConfigurationInput
         .Select(descriptor => (descriptor, new Option<string>(CommandLineFlag.For(descriptor.Key), CommandLineFlag.AliasFor(descriptor.Key))
         {
             Description = CommandLineFlag.Describe(descriptor.Key),
-            HelpName = descriptor.Kind switch
-            {
-                ParameterKind.IntegerList => "N,N,...",
-                ParameterKind.ScheduleList or ParameterKind.PointList => "JSON",
-                _ => descriptor.Kind.ToString().ToUpperInvariant(),
-            },
+            HelpName = HelpNameOf(descriptor.Key),
         }))];
+
+    /// <summary>
+    /// What a flag's value looks like, by the key's first descriptor; a key two schedulers read as different shapes
+    /// (timm's decay_t: a number, or a list) shows both.
+    /// </summary>
+    private static string HelpNameOf(string key)
+    {
+        var shapes = SchedulerCatalog.All.Select(scheduler => scheduler.Find(key)).OfType<ParameterDescriptor>()
+            .DistinctBy(parameter => parameter.Kind == ParameterKind.Integer ? ParameterKind.Number : parameter.Kind);
+        return string.Join('|', shapes.Select(HelpNameOf));
+    }
+
+    /// <summary>What a flag's value looks like for one descriptor.</summary>
+    private static string HelpNameOf(ParameterDescriptor descriptor) => descriptor.Kind switch
+    {
+        ParameterKind.IntegerList => "N,N,...",
+        ParameterKind.IntegerOrRange => "N or N,N",
+        ParameterKind.ScheduleList or ParameterKind.PointList => "JSON",
+        _ => descriptor.Kind.ToString().ToUpperInvariant(),
+    };
 
     /// <summary>The <c>--from</c> option, shared by the commands that read files.</summary>
     public static Option<ConfigurationSource> SourceOption() => new("--from")
@@ -215,7 +230,9 @@ internal sealed class ConfigurationInput
     private ScheduleOptions FromFlags(ParseResult parseResult)
     {
         var entries = new List<KeyValuePair<string, ParameterValue>>();
-        if (parseResult.GetValue(_scheduler) is { } name)
+        var name = parseResult.GetValue(_scheduler);
+        var scheduler = name is null ? null : SchedulerCatalog.Find(name);
+        if (name is not null)
         {
             entries.Add(new(ScheduleKeys.Scheduler, ParameterValue.FromText(name)));
         }
@@ -224,7 +241,8 @@ internal sealed class ConfigurationInput
         {
             if (parseResult.GetValue(option) is { } text)
             {
-                entries.Add(new(descriptor.Key, Interpret(descriptor, text)));
+                // Read as the chosen scheduler reads the key: timm's decay_t is a number for StepLRScheduler and a list for MultiStepLRScheduler.
+                entries.Add(new(descriptor.Key, Interpret(scheduler?.Find(descriptor.Key) ?? descriptor, text)));
             }
         }
 
@@ -240,6 +258,8 @@ internal sealed class ConfigurationInput
         ParameterKind.Integer or ParameterKind.Number => Number(text),
         ParameterKind.Boolean when bool.TryParse(text, out var flag) => ParameterValue.FromBoolean(flag),
         ParameterKind.IntegerList => ParameterValue.FromList(string.IsNullOrWhiteSpace(text) ? [] : text.Split(',').Select(item => Number(item.Trim()))),
+        ParameterKind.IntegerOrRange when text.Contains(',', StringComparison.Ordinal) => ParameterValue.FromList(text.Split(',').Select(item => Number(item.Trim()))),
+        ParameterKind.IntegerOrRange => Number(text),
 
         // JSON arrays (configurations, control points), read by the library's own JSON reader so that bad JSON is refused the same way.
         ParameterKind.ScheduleList or ParameterKind.PointList => ScheduleOptions.FromJson($"{{\"{descriptor.Key}\": {text}}}").Entries[0].Value,

@@ -67,6 +67,7 @@ internal static class CatalogMarkdown
     {
         WarmupSupport.Linear => "linear, `lr = s0 + (learning_rate - s0) * step / max(1, W)` for `step < W`",
         WarmupSupport.Shaped => "its own shape (`warmup_type`), scaled into [min_lr_ratio, 1]",
+        WarmupSupport.Timm => "timm's, `warmup_lr_init + step * (target - warmup_lr_init) / warmup_t` for `step < warmup_t`; with `warmup_prefix` the curve's clock starts at `warmup_t`, without it the curve runs on the step itself",
         _ => $"none; a warmup of 0 is accepted, a positive one is refused (\"{scheduler.WarmupRefusal}\")",
     };
 
@@ -74,6 +75,7 @@ internal static class CatalogMarkdown
     {
         SchedulerFamily.HuggingFace => "Hugging Face / diffusers / Kohya",
         SchedulerFamily.PyTorch => "PyTorch",
+        SchedulerFamily.Timm => "timm",
         _ => "custom curves",
     };
 

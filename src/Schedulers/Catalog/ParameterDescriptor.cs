@@ -72,6 +72,7 @@ public sealed class ParameterDescriptor
         ParameterKind.Boolean => "true or false",
         ParameterKind.IntegerList => $"a {(AllowsEmptyList ? string.Empty : "non-empty ")}list of integers{(Range is null ? string.Empty : " " + Range)}",
         ParameterKind.PointList => "a list of at least two [step, learning_rate] pairs: steps whole numbers >= 0, learning rates finite and >= 0",
+        ParameterKind.IntegerOrRange => $"an integer{(Range is null ? string.Empty : " " + Range)} (from that step on), or a list [t0, t1] of two such integers with t0 < t1 (t0 included, t1 excluded)",
         ParameterKind.ScheduleList => "a non-empty list of schedule configurations (JSON objects such as {\"scheduler\": \"LinearLR\", ...})",
         _ => "a string",
     };

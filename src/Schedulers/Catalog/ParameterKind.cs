@@ -26,4 +26,10 @@ public enum ParameterKind
 
     /// <summary>A list of at least two <c>[step, learning_rate]</c> pairs (the control points of <c>interpolated</c>).</summary>
     PointList,
+
+    /// <summary>
+    /// A whole number <c>t0</c>, or a list of two whole numbers <c>[t0, t1]</c> read as the half-open range
+    /// <c>[t0, t1)</c> (timm's <c>noise_range_t</c>); <see cref="ParameterDescriptor.Range"/> applies to each.
+    /// </summary>
+    IntegerOrRange,
 }

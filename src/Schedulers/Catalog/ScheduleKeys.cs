@@ -153,4 +153,54 @@ public static class ScheduleKeys
     /// advances once per epoch (<c>lr(step) = lr_in_epochs(floor(step / steps_per_epoch))</c>).
     /// </summary>
     public const string StepsPerEpoch = "steps_per_epoch";
+    /// <summary>The <c>t_initial</c> key.</summary>
+    public const string TInitial = "t_initial";
+
+    /// <summary>The <c>lr_min</c> key.</summary>
+    public const string LrMin = "lr_min";
+
+    /// <summary>The <c>cycle_mul</c> key.</summary>
+    public const string CycleMul = "cycle_mul";
+
+    /// <summary>The <c>cycle_decay</c> key.</summary>
+    public const string CycleDecay = "cycle_decay";
+
+    /// <summary>The <c>cycle_limit</c> key.</summary>
+    public const string CycleLimit = "cycle_limit";
+
+    /// <summary>The <c>k_decay</c> key.</summary>
+    public const string KDecay = "k_decay";
+
+    /// <summary>The <c>lb</c> key.</summary>
+    public const string Lb = "lb";
+
+    /// <summary>The <c>ub</c> key.</summary>
+    public const string Ub = "ub";
+
+    /// <summary>The <c>decay_t</c> key.</summary>
+    public const string DecayT = "decay_t";
+
+    /// <summary>The <c>decay_rate</c> key.</summary>
+    public const string DecayRate = "decay_rate";
+
+    /// <summary>The <c>warmup_t</c> key.</summary>
+    public const string WarmupT = "warmup_t";
+
+    /// <summary>The <c>warmup_lr_init</c> key.</summary>
+    public const string WarmupLrInit = "warmup_lr_init";
+
+    /// <summary>The <c>warmup_prefix</c> key.</summary>
+    public const string WarmupPrefix = "warmup_prefix";
+
+    /// <summary>The <c>noise_range_t</c> key.</summary>
+    public const string NoiseRangeT = "noise_range_t";
+
+    /// <summary>The <c>noise_pct</c> key.</summary>
+    public const string NoisePct = "noise_pct";
+
+    /// <summary>The <c>noise_std</c> key.</summary>
+    public const string NoiseStd = "noise_std";
+
+    /// <summary>The <c>noise_seed</c> key.</summary>
+    public const string NoiseSeed = "noise_seed";
 }

@@ -11,4 +11,10 @@ public enum SchedulerFamily
 
     /// <summary>Curves of the user's own: control points interpolated (<c>interpolated</c>).</summary>
     Custom,
+
+    /// <summary>
+    /// timm's <c>timm.scheduler</c> classes: class names and timm's argument names, a warmup of their own (<c>warmup_t</c>,
+    /// <c>warmup_lr_init</c>, <c>warmup_prefix</c>) and timm's seeded noise.
+    /// </summary>
+    Timm,
 }

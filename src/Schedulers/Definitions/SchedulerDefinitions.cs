@@ -32,6 +32,11 @@ internal static class SchedulerDefinitions
         new ChainedScheduler(),
         new LambdaLR(),
         new Interpolated(),
+        new CosineLRScheduler(),
+        new TanhLRScheduler(),
+        new PolyLRScheduler(),
+        new StepLRScheduler(),
+        new MultiStepLRScheduler(),
     ];
 
     public static SchedulerDefinition? Find(string name)

@@ -122,7 +122,7 @@ internal static class ScheduleValidator
             warmupSteps = ResolveWarmup(descriptor, values, problems);
         }
 
-        var parameters = new ParameterSet(descriptor, values, warmupSteps);
+        var parameters = new ParameterSet(descriptor, values, warmupSteps) { Received = options.Entries.Select(entry => entry.Key).ToHashSet(StringComparer.Ordinal) };
         definition?.CheckRules(parameters, problems);
         CheckEpochUnits(parameters, problems);
 
@@ -229,9 +229,12 @@ internal static class ScheduleValidator
         }
 
         var takers = SchedulerCatalog.SchedulersTaking(key).Select(scheduler => scheduler.Name).ToList();
-        var where = key == ScheduleKeys.WarmupStartLr && descriptor.Warmup == WarmupSupport.Shaped
-            ? "it shapes the linear warmup of the other schedulers; warmup_stable_decay starts its warmup at min_lr_ratio"
-            : $"it is a parameter of {string.Join(", ", takers)}";
+        var where = (key, descriptor.Warmup) switch
+        {
+            (ScheduleKeys.WarmupStartLr, WarmupSupport.Shaped) => "it shapes the linear warmup of the other schedulers; warmup_stable_decay starts its warmup at min_lr_ratio",
+            (ScheduleKeys.WarmupStartLr, WarmupSupport.Timm) => "timm names the warmup's first learning rate warmup_lr_init, with warmup_t",
+            _ => $"it is a parameter of {string.Join(", ", takers)}",
+        };
         return ConfigurationProblem.ForKey(key, value, $"{value} is not used by '{descriptor.Name}' ({where}). Remove it, or choose a scheduler that takes it.", remedy);
     }
 
@@ -269,7 +272,8 @@ internal static class ScheduleValidator
     /// <summary>Resolves the warmup length and checks that it fits the run and that warmup_start_lr has a warmup to start.</summary>
     private static long ResolveWarmup(SchedulerDescriptor descriptor, Dictionary<string, ParameterValue> values, List<ConfigurationProblem> problems)
     {
-        if (descriptor.Warmup == WarmupSupport.None)
+        // timm's warmup (warmup_t) is its schedulers' own: warmup_steps and warmup_ratio are not theirs to resolve.
+        if (descriptor.Warmup is WarmupSupport.None or WarmupSupport.Timm)
         {
             return 0;
         }

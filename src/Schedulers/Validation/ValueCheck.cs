@@ -32,6 +32,7 @@ internal static class ValueCheck
             ParameterKind.Boolean => value.Kind == ParameterValueKind.Boolean ? null : WrongType(descriptor, value),
             ParameterKind.IntegerList => CheckIntegerList(descriptor, value),
             ParameterKind.PointList => CheckPoints(descriptor, value),
+            ParameterKind.IntegerOrRange => value.Kind == ParameterValueKind.List ? CheckRange(descriptor, value) : CheckNumber(descriptor, value, learningRate),
             ParameterKind.ScheduleList => value.Kind == ParameterValueKind.List && !value.Items.IsEmpty && value.Items.All(item => item.Kind == ParameterValueKind.Object)
                 ? null
                 : WrongType(descriptor, value, ParameterValueKind.List),
@@ -61,7 +62,7 @@ internal static class ValueCheck
                 $"; numbers must be at most {MaxNumberText} in magnitude, so that curves stay finite in single precision");
         }
 
-        if (descriptor.Kind == ParameterKind.Integer)
+        if (descriptor.Kind is ParameterKind.Integer or ParameterKind.IntegerOrRange)
         {
             if (Math.Abs(number) > CommonParameters.MaxSteps)
             {
@@ -104,6 +105,25 @@ internal static class ValueCheck
                 && Math.Abs(item.NumberValue) <= CommonParameters.MaxSteps
                 && descriptor.Range?.Contains(item.NumberValue) != false);
         return valid ? null : WrongType(descriptor, value, ParameterValueKind.List);
+    }
+
+    /// <summary>A list form of <see cref="ParameterKind.IntegerOrRange"/>: two whole numbers in range, the first below the second.</summary>
+    private static ConfigurationProblem? CheckRange(ParameterDescriptor descriptor, ParameterValue value)
+    {
+        var wholeNumbers = value.Items.Length == 2
+            && value.Items.All(item => item.Kind == ParameterValueKind.Number
+                && double.IsFinite(item.NumberValue)
+                && item.NumberValue == Math.Floor(item.NumberValue)
+                && Math.Abs(item.NumberValue) <= CommonParameters.MaxSteps
+                && descriptor.Range?.Contains(item.NumberValue) != false);
+        if (!wholeNumbers)
+        {
+            return WrongType(descriptor, value, ParameterValueKind.List);
+        }
+
+        return value.Items[0].NumberValue < value.Items[1].NumberValue
+            ? null
+            : Problem(descriptor, value, "is not valid", "; the range [t0, t1) is empty unless t0 < t1");
     }
 
     private static ConfigurationProblem? CheckPoints(ParameterDescriptor descriptor, ParameterValue value)

@@ -61,4 +61,35 @@ public sealed class CommandLineFlagTests
             help.Should().Contain($"{scheduler}: {SchedulerCatalog.Find(scheduler)!.Find(ScheduleKeys.MaxLr)!.Description}");
         }
     }
+
+    [Fact]
+    public void Timms_decay_t_flag_is_read_as_a_list_for_MultiStepLRScheduler()
+    {
+        var run = CliRun.Of("curve", "--scheduler", "MultiStepLRScheduler", "--learning-rate", "0.1", "--decay-t", "3,5", "--decay-rate", "0.5", "--total-steps", "5");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Lines.Skip(1).Select(line => double.Parse(line.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture))
+            .Should().Equal(0.1, 0.1, 0.05, 0.05, 0.025, 0.025);
+    }
+
+    [Fact]
+    public void Timms_decay_t_flag_is_read_as_a_number_for_StepLRScheduler()
+    {
+        var run = CliRun.Of("curve", "--scheduler", "StepLRScheduler", "--learning-rate", "0.1", "--decay-t", "2.5", "--decay-rate", "0.5", "--total-steps", "3");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Lines.Skip(1).Select(line => double.Parse(line.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture))
+            .Should().Equal(0.1, 0.1, 0.1, 0.05);
+    }
+
+    [Theory]
+    [InlineData("4")]
+    [InlineData("4,8")]
+    public void The_noise_range_flag_takes_a_step_or_two(string range)
+    {
+        var run = CliRun.Of("curve", "--scheduler", "CosineLRScheduler", "--learning-rate", "0.1", "--t-initial", "20", "--noise-range-t", range, "--total-steps", "10");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Lines.Should().HaveCount(12, "a header and steps 0 to 10");
+    }
 }

@@ -49,6 +49,11 @@ internal sealed record DocumentedBounds(double Floor, double Peak)
             { "ChainedScheduler", new Rule(c => Children(c).Aggregate(new DocumentedBounds(c.LearningRate, c.LearningRate), (a, b) => new(a.Floor * b.Floor / c.LearningRate, a.Peak * b.Peak / c.LearningRate)) with { ExactFloor = false }) },
             { "LambdaLR", Rule.None("its factor is any C# function: the documentation promises no range") },
             { "interpolated", new Rule(c => Points(c.Options) is var rates ? new(rates.Min(), rates.Max()) : null!) },
+            { "CosineLRScheduler", new Rule(TimmCycles) },
+            { "TanhLRScheduler", new Rule(TimmCycles) },
+            { "PolyLRScheduler", new Rule(TimmCycles) },
+            { "StepLRScheduler", new Rule(c => Timm(c, 0.0, exactFloor: true)) },
+            { "MultiStepLRScheduler", new Rule(c => Timm(c, 0.0, exactFloor: true)) },
         });
 
     public static DocumentedBounds Of(ScheduleOptions options, double? parentRate = null)
@@ -59,9 +64,37 @@ internal sealed record DocumentedBounds(double Floor, double Peak)
         // A child's warmup runs inside the parent's curve, where the parent's own warmup rule does not reach.
         var warms = (configuration.Has(ScheduleKeys.WarmupSteps) && configuration.Get(ScheduleKeys.WarmupSteps) > 0)
             || (configuration.Has(ScheduleKeys.WarmupRatio) && configuration.Get(ScheduleKeys.WarmupRatio) > 0);
-        return parentRate is not null && warms
-            ? bounds with { Floor = Math.Min(bounds.Floor, configuration.Has(ScheduleKeys.WarmupStartLr) ? configuration.Get(ScheduleKeys.WarmupStartLr) : 0.0) }
-            : bounds;
+        var timmWarms = configuration.Has(ScheduleKeys.WarmupT) && configuration.Get(ScheduleKeys.WarmupT) > 0;
+        var start = configuration.Has(ScheduleKeys.WarmupStartLr) ? configuration.Get(ScheduleKeys.WarmupStartLr)
+            : configuration.Has(ScheduleKeys.WarmupLrInit) ? configuration.Get(ScheduleKeys.WarmupLrInit) : 0.0;
+        return parentRate is not null && (warms || timmWarms) ? bounds with { Floor = Math.Min(bounds.Floor, start) } : bounds;
+    }
+
+    /// <summary>
+    /// timm's cycles end at lr_min, and the lowest peak is the last cycle's, learning_rate * cycle_decay^(cycle_limit - 1),
+    /// which the curve falls to when it is below lr_min (the curve then rises to lr_min within each cycle; rounded in
+    /// another order than this product, so that floor is not exact).
+    /// </summary>
+    private static DocumentedBounds TimmCycles(Configuration c)
+    {
+        var lrMin = c.Get(ScheduleKeys.LrMin);
+        var lowestPeak = c.LearningRate * Math.Pow(c.Get(ScheduleKeys.CycleDecay), c.Get(ScheduleKeys.CycleLimit) - 1);
+        return Timm(c, Math.Min(lrMin, lowestPeak), exactFloor: lrMin <= lowestPeak);
+    }
+
+    /// <summary>
+    /// A timm curve between its floor and learning_rate, widened by the noise where noise_range_t is given: timm's
+    /// <c>lr + lr * n</c> with <c>|n| &lt; noise_pct</c> (a few ulps of rounding on either side, hence no exact floor).
+    /// </summary>
+    private static DocumentedBounds Timm(Configuration c, double curveFloor, bool exactFloor)
+    {
+        if (!c.Has(ScheduleKeys.NoiseRangeT))
+        {
+            return new(curveFloor, c.LearningRate) { ExactFloor = exactFloor };
+        }
+
+        var percent = c.Get(ScheduleKeys.NoisePct);
+        return new(curveFloor * (1 - percent) * (1 - 1e-15), c.LearningRate * (1 + percent) * (1 + 1e-15)) { ExactFloor = false };
     }
 
     /// <summary>OneCycleLR peaks at max_lr when no learning_rate is given, and falls to the rate over both divisors.</summary>

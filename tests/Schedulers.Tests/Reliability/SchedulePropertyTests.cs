@@ -51,7 +51,22 @@ public sealed class SchedulePropertyTests
             { "ChainedScheduler", DecayPhase.None("its children may be any curves, rising ones included") },
             { "LambdaLR", DecayPhase.None("its factor is any C# function") },
             { "interpolated", DecayPhase.None("its points may rise anywhere") },
+            { "CosineLRScheduler", new DecayPhase(TimmCyclesDecay) },
+            { "TanhLRScheduler", new DecayPhase(TimmCyclesDecay) },
+            { "PolyLRScheduler", new DecayPhase(TimmCyclesDecay) },
+            { "StepLRScheduler", new DecayPhase((options, end) => options.Contains(ScheduleKeys.NoiseRangeT) ? null : end) },
+            { "MultiStepLRScheduler", new DecayPhase((options, end) => options.Contains(ScheduleKeys.NoiseRangeT) ? null : end) },
         });
+
+    /// <summary>
+    /// timm's cycles each decay from their peak to lr_min (restarts are phase boundaries), unless noise moves the values
+    /// or a peak decayed by cycle_decay lies below lr_min, where the cycle rises to lr_min.
+    /// </summary>
+    private static long? TimmCyclesDecay(ScheduleOptions options, long end) =>
+        options.Contains(ScheduleKeys.NoiseRangeT)
+        || Number(options, ScheduleKeys.LearningRate) * Math.Pow(Number(options, ScheduleKeys.CycleDecay), Number(options, ScheduleKeys.CycleLimit) - 1) < Number(options, ScheduleKeys.LrMin)
+            ? null
+            : end;
 
     [Fact]
     public void Every_value_is_finite_and_never_negative()

@@ -39,6 +39,11 @@ internal static class RandomConfigurations
             { "ChainedScheduler", Draws(draw => draw.Builder.WithSchedulers(Enumerable.Range(0, draw.Random.Next(1, 4)).Select(_ => Child(draw.Random, draw.Scale, draw.Depth, draw.LearningRate, keepLearningRate: false)))) },
             { "LambdaLR", Generator.None("it is made only from C# code (LearningRateSchedule.FromFunction); a configuration of it is refused") },
             { "interpolated", Draws(InterpolatedParameters) },
+            { "CosineLRScheduler", Draws(draw => TimmCycleParameters(draw, kDecay: true)) },
+            { "TanhLRScheduler", Draws(TanhParameters) },
+            { "PolyLRScheduler", Draws(PolyParameters) },
+            { "StepLRScheduler", Draws(TimmStepParameters) },
+            { "MultiStepLRScheduler", Draws(TimmMultiStepParameters) },
         });
 
     /// <summary>Every scheduler with a random configuration (each catalog scheduler but those whose entry says why not).</summary>
@@ -78,7 +83,8 @@ internal static class RandomConfigurations
         // A warmup as long as the training would leave no room for the decay, which the validation refuses.
         warmup = Math.Min(warmup, total - 1);
 
-        if (descriptor.Warmup != WarmupSupport.None)
+        // timm's schedulers draw their own warmup keys (warmup_t, warmup_lr_init, warmup_prefix) from the same length.
+        if (descriptor.Warmup is WarmupSupport.Linear or WarmupSupport.Shaped)
         {
             builder.WithWarmupSteps(warmup);
             if (descriptor.Warmup == WarmupSupport.Linear && warmup > 0 && random.Next(2) == 0)
@@ -214,6 +220,101 @@ internal static class RandomConfigurations
         var rate = keepLearningRate ? parentRate * Pick(random, 1.0, 0.5, 0.1) : parentRate;
         var options = Options(names[random.Next(names.Count)], random, scale, depth + 1, rate).Options;
         return keepLearningRate ? options : options.Without("learning_rate");
+    }
+
+    /// <summary>
+    /// timm's cycles: t_initial within the training, cycle_mul and cycle_decay only with a second cycle, an lr_min below
+    /// the peaks, then timm's warmup and noise.
+    /// </summary>
+    private static void TimmCycleParameters(Draw draw, bool kDecay, bool warmupToCurve = false, bool startsAtPeak = true)
+    {
+        var (builder, random) = (draw.Builder, draw.Random);
+        var limit = Pick(random, 1, 1, 2, 3, 5, 40);
+        var decay = limit >= 2 ? Pick(random, 1.0, 0.9, 0.5) : 1.0;
+        var lrMin = random.Next(2) == 0 ? 0.0 : draw.LearningRate * random.NextDouble() * 0.5;
+        builder.With(ScheduleKeys.TInitial, random.NextInt64(1, Math.Max(2, (draw.Total / limit) + 1))).With(ScheduleKeys.CycleLimit, limit);
+        if (limit >= 2)
+        {
+            builder.With(ScheduleKeys.CycleMul, Pick(random, 1.0, 1.5, 2.0, 0.9, 0.5)).With(ScheduleKeys.CycleDecay, decay);
+        }
+
+        if (lrMin > 0)
+        {
+            builder.With(ScheduleKeys.LrMin, lrMin);
+        }
+
+        if (kDecay && random.Next(3) == 0)
+        {
+            builder.With(ScheduleKeys.KDecay, Pick(random, 0.5, 2.0, 1.0));
+        }
+
+        // The lowest value of the curve: the warmup may start no higher, so that it never falls.
+        TimmWarmupAndNoise(draw, warmupToCurve, startsAtPeak, Math.Min(lrMin, draw.LearningRate * Math.Pow(decay, limit - 1)));
+    }
+
+    private static void PolyParameters(Draw draw)
+    {
+        draw.Builder.With(ScheduleKeys.Power, Pick(draw.Random, 0.5, 1.0, 2.0, 3.0, 0.9));
+        TimmCycleParameters(draw, kDecay: true);
+    }
+
+    /// <summary>TanhLRScheduler's warmup without warmup_prefix climbs to the curve's own value at warmup_t (timm's quirk).</summary>
+    private static void TanhParameters(Draw draw)
+    {
+        draw.Builder.With(ScheduleKeys.Lb, Pick(draw.Random, -7.0, -6.0, -4.0, -1.5)).With(ScheduleKeys.Ub, Pick(draw.Random, 3.0, 5.0, 7.0, 0.5));
+        TimmCycleParameters(draw, kDecay: false, warmupToCurve: true, startsAtPeak: false);
+    }
+
+    private static void TimmStepParameters(Draw draw)
+    {
+        var random = draw.Random;
+        var decayT = random.Next(3) == 0 ? 0.5 + (random.NextDouble() * Math.Max(1, draw.Total / 3)) : random.NextInt64(1, Math.Max(2, draw.Total / 3));
+        draw.Builder.With(ScheduleKeys.DecayT, decayT).With(ScheduleKeys.DecayRate, Pick(random, 0.1, 0.5, 0.97, 1.0));
+        TimmWarmupAndNoise(draw, warmupToCurve: false, startsAtPeak: true, lowest: 0.0);
+    }
+
+    private static void TimmMultiStepParameters(Draw draw)
+    {
+        var random = draw.Random;
+        // From 2 on: timm decays at decay_t - 1, so a step of 1 would start the curve below learning_rate, under the warmup's end.
+        var steps = Enumerable.Range(0, random.Next(1, 5)).Select(_ => random.NextInt64(2, draw.Total + 10)).Order();
+        draw.Builder.With(ScheduleKeys.DecayT, ParameterValue.FromList(steps.Select(step => ParameterValue.FromNumber(step))))
+            .With(ScheduleKeys.DecayRate, Pick(random, 0.1, 0.5, 0.97));
+        TimmWarmupAndNoise(draw, warmupToCurve: false, startsAtPeak: true, lowest: 0.0);
+    }
+
+    /// <summary>
+    /// timm's warmup over the shared draw's length, and sometimes noise. The warmup property forbids a fall at the
+    /// warmup's last step, so a warmup of the drawn length ends where the curve goes on: with warmup_prefix, where the
+    /// curve starts at learning_rate (all but TanhLRScheduler, which starts lower, at lb); without it, where the warmup
+    /// climbs to the curve's own value (TanhLRScheduler's), from no higher than the curve's lowest. Elsewhere the curve
+    /// may lie below the warmup's end, and the warmup is one step from 0. Noise starts after the warmup's last step,
+    /// which the warmup property checks too.
+    /// </summary>
+    private static void TimmWarmupAndNoise(Draw draw, bool warmupToCurve, bool startsAtPeak, double lowest)
+    {
+        var (builder, random) = (draw.Builder, draw.Random);
+        var warmup = draw.Warmup;
+        if (warmup > 0)
+        {
+            var prefix = random.Next(3) > 0;
+            var whole = prefix ? startsAtPeak : warmupToCurve;
+            warmup = whole ? warmup : 1;
+            builder.With(ScheduleKeys.WarmupT, warmup).With(ScheduleKeys.WarmupPrefix, prefix);
+            if (whole && random.Next(2) == 0)
+            {
+                builder.With(ScheduleKeys.WarmupLrInit, (prefix ? draw.LearningRate * 0.5 : lowest) * random.NextDouble());
+            }
+        }
+
+        if (random.Next(4) == 0)
+        {
+            var start = warmup + 1 + random.NextInt64(0, draw.Total + 1);
+            builder.With(ScheduleKeys.NoiseRangeT, random.Next(2) == 0
+                ? ParameterValue.FromNumber(start)
+                : ParameterValue.FromList([ParameterValue.FromNumber(start), ParameterValue.FromNumber(start + random.NextInt64(1, (2 * draw.Total) + 2))]));
+            builder.With(ScheduleKeys.NoisePct, Pick(random, 0.67, 0.1, 0.05, 1.0)).With(ScheduleKeys.NoiseSeed, random.NextInt64(0, 1L << 40));
+        }
     }
 
     private static T Pick<T>(Random random, params T[] choices) => choices[random.Next(choices.Length)];

@@ -11,7 +11,8 @@ public sealed class MessageTests
     // Written out, not read from the catalog: a scheduler added (or a code-only one offered) must change this on purpose.
     private const string Names = "constant, constant_with_warmup, linear, cosine, cosine_with_min_lr, cosine_with_restarts, polynomial, "
         + "inverse_sqrt, warmup_stable_decay, piecewise_constant, StepLR, MultiStepLR, ExponentialLR, ConstantLR, LinearLR, PolynomialLR, "
-        + "CosineAnnealingLR, CosineAnnealingWarmRestarts, OneCycleLR, CyclicLR, ReduceLROnPlateau, SequentialLR, ChainedScheduler, interpolated";
+        + "CosineAnnealingLR, CosineAnnealingWarmRestarts, OneCycleLR, CyclicLR, ReduceLROnPlateau, SequentialLR, ChainedScheduler, interpolated, "
+        + "CosineLRScheduler, TanhLRScheduler, PolyLRScheduler, StepLRScheduler, MultiStepLRScheduler";
 
     /// <summary>Each family of configuration refusal: what it is, a configuration that shows it, and its whole message after the common prefix.</summary>
     public static TheoryData<string, string, string> Refusals => new()
@@ -156,6 +157,31 @@ public sealed class MessageTests
             "A warmup start without a warmup is refused as having no effect",
             """{"scheduler":"cosine","learning_rate":0.001,"total_steps":100,"warmup_start_lr":0.0001}""",
             "warmup_start_lr: 0.0001 has no effect without a warmup; set warmup_steps > 0 or remove warmup_start_lr."
+        },
+        {
+            "A warmup in another family's words on a timm scheduler points to timm's keys",
+            """{"scheduler":"CosineLRScheduler","learning_rate":0.001,"t_initial":100,"warmup_steps":10}""",
+            "warmup_steps: 10 is not used by 'CosineLRScheduler' (timm's CosineLRScheduler counts its warmup with warmup_t: give warmup_t (and warmup_lr_init, warmup_prefix) instead)."
+        },
+        {
+            "A timm warmup key without a warmup is refused as having no effect",
+            """{"scheduler":"CosineLRScheduler","learning_rate":0.001,"t_initial":100,"warmup_lr_init":1e-05}""",
+            "warmup_lr_init: 1e-05 has no effect without a warmup: set warmup_t > 0 or remove warmup_lr_init."
+        },
+        {
+            "A noise key without a noise range is refused as having no effect",
+            """{"scheduler":"PolyLRScheduler","learning_rate":0.001,"t_initial":100,"noise_pct":0.2}""",
+            "noise_pct: 0.2 has no effect without noise_range_t (timm adds noise only at those steps): give noise_range_t, or remove noise_pct."
+        },
+        {
+            "A cycle shape with one cycle says what it needs",
+            """{"scheduler":"TanhLRScheduler","learning_rate":0.001,"t_initial":100,"cycle_mul":2.0,"cycle_limit":1}""",
+            "cycle_mul / cycle_limit: cycle_mul = 2.0 shapes the cycles after the first, and cycle_limit = 1 leaves only one: set cycle_limit >= 2, or remove cycle_mul."
+        },
+        {
+            "An empty noise range says why it is empty",
+            """{"scheduler":"CosineLRScheduler","learning_rate":0.001,"t_initial":100,"noise_range_t":[20,10]}""",
+            "noise_range_t: [20, 10] is not valid: expected an integer >= 0 (from that step on), or a list [t0, t1] of two such integers with t0 < t1 (t0 included, t1 excluded); the range [t0, t1) is empty unless t0 < t1."
         },
     };
 
