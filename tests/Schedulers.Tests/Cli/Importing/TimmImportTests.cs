@@ -375,11 +375,11 @@ public sealed class TimmImportTests
     }
 
     [Fact]
-    public void Batches_per_epoch_with_another_source_is_refused()
+    public void Batches_per_epoch_a_configuration_does_not_need_is_accepted_and_said_to_change_nothing()
     {
         var run = CliRun.Of("validate", "--scheduler", "constant", "--learning-rate", "0.1", "--batches-per-epoch", "10");
 
-        run.ExitCode.Should().Be(2);
-        run.Error.Should().Contain("--batches-per-epoch is read by --from timm only");
+        run.ExitCode.Should().Be(0);
+        run.Error.Should().Contain("--batches-per-epoch 10 is not needed");
     }
 }
