@@ -173,6 +173,7 @@ internal static class DescribeCommand
     {
         SchedulerFamily.HuggingFace => "Hugging Face / diffusers / Kohya",
         SchedulerFamily.PyTorch => "PyTorch",
+        SchedulerFamily.Keras => "Keras",
         _ => "custom curve",
     };
 

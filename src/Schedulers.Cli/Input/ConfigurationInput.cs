@@ -36,6 +36,7 @@ internal sealed class ConfigurationInput
             HelpName = descriptor.Kind switch
             {
                 ParameterKind.IntegerList => "N,N,...",
+                ParameterKind.NumberList => "X,X,...",
                 ParameterKind.ScheduleList or ParameterKind.PointList => "JSON",
                 _ => descriptor.Kind.ToString().ToUpperInvariant(),
             },
@@ -164,7 +165,7 @@ internal sealed class ConfigurationInput
     {
         ParameterKind.Integer or ParameterKind.Number => Number(text),
         ParameterKind.Boolean when bool.TryParse(text, out var flag) => ParameterValue.FromBoolean(flag),
-        ParameterKind.IntegerList => ParameterValue.FromList(string.IsNullOrWhiteSpace(text) ? [] : text.Split(',').Select(item => Number(item.Trim()))),
+        ParameterKind.IntegerList or ParameterKind.NumberList => ParameterValue.FromList(string.IsNullOrWhiteSpace(text) ? [] : text.Split(',').Select(item => Number(item.Trim()))),
 
         // JSON arrays (configurations, control points), read by the library's own JSON reader so that bad JSON is refused the same way.
         ParameterKind.ScheduleList or ParameterKind.PointList => ScheduleOptions.FromJson($"{{\"{descriptor.Key}\": {text}}}").Entries[0].Value,

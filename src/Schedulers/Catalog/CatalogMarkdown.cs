@@ -43,7 +43,9 @@ internal static class CatalogMarkdown
                     ParameterPresence.OneOfRequired => "one of " + string.Join(", ", new[] { parameter.Key }.Concat(parameter.Alternatives).Select(key => $"`{key}`")),
                     _ => "no",
                 };
-                var alternatives = parameter.Alternatives.IsEmpty ? string.Empty : " Exclusive with " + string.Join(", ", parameter.Alternatives.Select(key => $"`{key}`")) + ".";
+                var alternatives = parameter.Alternatives.IsEmpty ? string.Empty
+                    : parameter.EqualAlternativesAccepted ? " Another name for " + string.Join(", ", parameter.Alternatives.Select(key => $"`{key}`")) + ": give either, or both equal."
+                    : " Exclusive with " + string.Join(", ", parameter.Alternatives.Select(key => $"`{key}`")) + ".";
                 text.Append($"| `{parameter.Key}` | {Escape(parameter.ValidValues)} | {required} | {Escape(parameter.DefaultDescription ?? "-")} | {Escape(parameter.Description)}{alternatives} |\n");
             }
 
@@ -72,6 +74,7 @@ internal static class CatalogMarkdown
     {
         SchedulerFamily.HuggingFace => "Hugging Face / diffusers / Kohya",
         SchedulerFamily.PyTorch => "PyTorch",
+        SchedulerFamily.Keras => "Keras",
         _ => "custom curves",
     };
 

@@ -26,4 +26,7 @@ public enum ParameterKind
 
     /// <summary>A list of at least two <c>[step, learning_rate]</c> pairs (the control points of <c>interpolated</c>).</summary>
     PointList,
+
+    /// <summary>A list of finite numbers (Keras's <c>values</c>); <see cref="ParameterDescriptor.Range"/> applies to each.</summary>
+    NumberList,
 }

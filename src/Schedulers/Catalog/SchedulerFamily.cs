@@ -11,4 +11,7 @@ public enum SchedulerFamily
 
     /// <summary>Curves of the user's own: control points interpolated (<c>interpolated</c>).</summary>
     Custom,
+
+    /// <summary>Keras's <c>keras.optimizers.schedules</c>: class names and Keras's argument names (<c>initial_learning_rate</c> for the base rate), values as Keras computes them in float64.</summary>
+    Keras,
 }

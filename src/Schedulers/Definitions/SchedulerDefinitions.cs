@@ -32,6 +32,12 @@ internal static class SchedulerDefinitions
         new ChainedScheduler(),
         new LambdaLR(),
         new Interpolated(),
+        new ExponentialDecay(),
+        new InverseTimeDecay(),
+        new PolynomialDecay(),
+        new PiecewiseConstantDecay(),
+        new CosineDecay(),
+        new CosineDecayRestarts(),
     ];
 
     public static SchedulerDefinition? Find(string name)

@@ -43,7 +43,7 @@ internal static class ScheduleValidator
                 Guard.ThrowIfAny(outcome.Problems); // Remedies that keep undoing each other: give up rather than loop.
             }
 
-            foreach (var remedy in outcome.Problems.Select(problem => problem.Remedy!).DistinctBy(remedy => remedy.Key))
+            foreach (var remedy in outcome.Problems.SelectMany(problem => problem.Remedy!.Steps()).DistinctBy(remedy => remedy.Key))
             {
                 options.TryGetValue(remedy.Key, out var original);
                 options = remedy.NewValue is null ? options.Without(remedy.Key) : options.With(remedy.Key, remedy.NewValue);
@@ -104,7 +104,7 @@ internal static class ScheduleValidator
                 }
                 else
                 {
-                    problems.Add(NotUsed(descriptor, key, value));
+                    problems.Add(NotUsed(descriptor, options, key, value));
                 }
             }
         }
@@ -116,7 +116,7 @@ internal static class ScheduleValidator
             warmupSteps = ResolveWarmup(descriptor, values, problems);
         }
 
-        var parameters = new ParameterSet(descriptor, values, warmupSteps);
+        var parameters = new ParameterSet(descriptor, values, warmupSteps, options);
         definition?.CheckRules(parameters, problems);
 
         var canonical = descriptor is null ? options : Canonical(descriptor, options, acceptedZeroWarmup);
@@ -174,7 +174,7 @@ internal static class ScheduleValidator
             _ => false,
         };
 
-    private static ConfigurationProblem NotUsed(SchedulerDescriptor descriptor, string key, ParameterValue value)
+    private static ConfigurationProblem NotUsed(SchedulerDescriptor descriptor, ScheduleOptions options, string key, ParameterValue value)
     {
         var remedy = ConfigurationRemedy.Remove(key, $"not used by {descriptor.Name}");
         if (key is ScheduleKeys.WarmupSteps or ScheduleKeys.WarmupRatio && descriptor.WarmupRefusal is { } advice)
@@ -182,9 +182,13 @@ internal static class ScheduleValidator
             return ConfigurationProblem.ForKey(key, value, $"{value} is not used by '{descriptor.Name}' ({advice}).", remedy);
         }
 
-        if (key == ScheduleKeys.LearningRate)
+        if (key == ScheduleKeys.LearningRate && descriptor.LearningRateRefusal is { } why)
         {
-            return ConfigurationProblem.ForKey(key, value, $"{value} is not used by '{descriptor.Name}', whose learning rates are its points' own: remove it, or scale the points.", remedy);
+            // Where the scheduler names the base rate otherwise (Keras's initial_learning_rate), the value moves there.
+            var renamed = descriptor.LearningRateKey is { } target && !options.Contains(target)
+                ? remedy with { Reason = $"{descriptor.Name} names it {target}", Then = ConfigurationRemedy.Set(target, value, "moved from learning_rate") }
+                : remedy;
+            return ConfigurationProblem.ForKey(key, value, $"{value} is not used by '{descriptor.Name}'{why}.", renamed);
         }
 
         var takers = SchedulerCatalog.SchedulersTaking(key).Select(scheduler => scheduler.Name).ToList();
@@ -200,7 +204,11 @@ internal static class ScheduleValidator
         foreach (var parameter in descriptor.Parameters)
         {
             var given = options.Contains(parameter.Key);
-            if (parameter.Presence == ParameterPresence.Required && !given)
+
+            // A learning_rate given where the scheduler names it otherwise is refused with a pointer to this key; saying
+            // twice that it is missing would be noise.
+            var givenAsLearningRate = parameter.Key == descriptor.LearningRateKey && options.Contains(ScheduleKeys.LearningRate);
+            if (parameter.Presence == ParameterPresence.Required && !given && !givenAsLearningRate)
             {
                 problems.Add(ConfigurationProblem.ForKey(parameter.Key, null, $"is required by '{descriptor.Name}': {parameter.ValidValues}."));
             }
@@ -212,7 +220,7 @@ internal static class ScheduleValidator
             }
 
             var present = group.Where(options.Contains).ToList();
-            if (present.Count > 1)
+            if (present.Count > 1 && !parameter.EqualAlternativesAccepted)
             {
                 problems.Add(ConfigurationProblem.ForKeys([.. present],
                     $"say the same thing two ways ({string.Join(", ", present.Select(key => $"{key} = {Received(options, key)}"))}); give only one.",

@@ -32,6 +32,7 @@ internal static class ValueCheck
             ParameterKind.Boolean => value.Kind == ParameterValueKind.Boolean ? null : WrongType(descriptor, value),
             ParameterKind.IntegerList => CheckIntegerList(descriptor, value),
             ParameterKind.PointList => CheckPoints(descriptor, value),
+            ParameterKind.NumberList => CheckNumberList(descriptor, value),
             ParameterKind.ScheduleList => value.Kind == ParameterValueKind.List && !value.Items.IsEmpty && value.Items.All(item => item.Kind == ParameterValueKind.Object)
                 ? null
                 : WrongType(descriptor, value, ParameterValueKind.List),
@@ -104,6 +105,17 @@ internal static class ValueCheck
                 && Math.Abs(item.NumberValue) <= CommonParameters.MaxSteps
                 && descriptor.Range?.Contains(item.NumberValue) != false);
         return valid ? null : WrongType(descriptor, value, ParameterValueKind.List);
+    }
+
+    private static ConfigurationProblem? CheckNumberList(ParameterDescriptor descriptor, ParameterValue value)
+    {
+        var valid = value.Kind == ParameterValueKind.List
+            && !value.Items.IsEmpty
+            && value.Items.All(item => item.Kind == ParameterValueKind.Number
+                && double.IsFinite(item.NumberValue)
+                && Math.Abs(item.NumberValue) <= CommonParameters.MaxNumber
+                && descriptor.Range?.Contains(item.NumberValue) != false);
+        return valid ? null : WrongType(descriptor, value, ParameterValueKind.List, value.Kind == ParameterValueKind.List ? $"; each at most {MaxNumberText} in magnitude" : null);
     }
 
     private static ConfigurationProblem? CheckPoints(ParameterDescriptor descriptor, ParameterValue value)
