@@ -51,6 +51,15 @@ public sealed class SchedulePropertyTests
             { "ChainedScheduler", DecayPhase.None("its children may be any curves, rising ones included") },
             { "LambdaLR", DecayPhase.None("its factor is any C# function") },
             { "interpolated", DecayPhase.None("its points may rise anywhere") },
+            { "ExponentialDecay", DecayPhase.ToTheEnd },
+            { "InverseTimeDecay", DecayPhase.ToTheEnd },
+            { "PolynomialDecay", new DecayPhase((options, end) =>
+                Number(options, ScheduleKeys.EndLearningRate) > Number(options, ScheduleKeys.InitialLearningRate) ? null
+                : options.TryGetValue(ScheduleKeys.Cycle, out var cycle) && cycle!.BooleanValue ? Math.Min(end, (long)Number(options, ScheduleKeys.DecaySteps) + 1)
+                : end) },
+            { "PiecewiseConstantDecay", DecayPhase.None("its values may rise at any boundary") },
+            { "CosineDecay", DecayPhase.ToTheEnd },
+            { "CosineDecayRestarts", new DecayPhase((options, end) => Math.Min(end, (long)Number(options, ScheduleKeys.FirstDecaySteps))) },
         });
 
     [Fact]

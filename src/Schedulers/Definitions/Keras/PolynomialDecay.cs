@@ -68,7 +68,9 @@ internal sealed class PolynomialDecay : CurveDefinition
                 step = Math.Min(step, decay);
             }
 
-            return ((initialLearningRate - endLearningRate) * Math.Pow(1.0 - (step / decay), power)) + endLearningRate;
+            // Past 2^53 steps float64's step / D can round above 1, where Keras's power of a negative number is NaN: the
+            // remaining share is never below 0 (a no-op wherever it is exact).
+            return ((initialLearningRate - endLearningRate) * Math.Pow(Math.Max(0.0, 1.0 - (step / decay)), power)) + endLearningRate;
         }
 
         protected override void FillMoving<T>(long firstT, double scale, Span<T> destination)
