@@ -113,7 +113,17 @@ internal sealed class PolynomialDecay : CurveDefinition
         /// <summary>Keras's multiplier <c>ceil(step / decay_steps)</c> in float64, 1 at step 0.</summary>
         private long CycleOf(long t) => t == 0 ? 1 : (long)Math.Ceiling((double)t / decaySteps);
 
+        /// <summary>
+        /// A decay rounds to at least end_learning_rate by itself; a rise (end above the start) may round an ulp below its
+        /// start, where the scalar path's floor holds it.
+        /// </summary>
         private void RaiseToFloor<T>(Span<T> destination)
-            where T : unmanaged => Kernels.RaiseTo(destination, Floor);
+            where T : unmanaged
+        {
+            if (endLearningRate > initialLearningRate)
+            {
+                Kernels.RaiseTo(destination, Floor);
+            }
+        }
     }
 }
