@@ -66,7 +66,7 @@ public sealed class SchedulerDescriptor
     /// </summary>
     public bool IsCodeOnly { get; }
 
-    /// <summary>Gets every parameter the scheduler takes, <c>learning_rate</c> first.</summary>
+    /// <summary>Gets every parameter the scheduler takes, its base learning rate first (<c>learning_rate</c>, or the Keras family's <c>initial_learning_rate</c>) where it takes one.</summary>
     public ImmutableArray<ParameterDescriptor> Parameters { get; }
 
     /// <summary>Gets the advice given when a positive warmup is set on a scheduler without one; <see langword="null"/> when it has a warmup.</summary>
