@@ -81,6 +81,13 @@ public sealed class BaseLearningRateTests
         schedule.GetLearningRate(10 + 29).Should().Be(0.5);
     }
 
+    [Fact]
+    public void A_OneCycleLR_child_under_a_refused_learning_rate_is_not_blamed_for_its_missing_peak()
+    {
+        RefusalOf("""{"scheduler":"SequentialLR","learning_rate":-1,"milestones":[],"schedulers":[{"scheduler":"OneCycleLR","total_steps":100}]}""")
+            .Keys.Should().Equal(ScheduleKeys.LearningRate);
+    }
+
     [Theory]
     [InlineData("""{"scheduler":"ExponentialDecay","initial_learning_rate":0.004,"decay_steps":10,"decay_rate":0.9}""", 0.004)]
     [InlineData("""{"scheduler":"PolynomialDecay","initial_learning_rate":0.004,"decay_steps":10,"end_learning_rate":0.01}""", 0.004)]

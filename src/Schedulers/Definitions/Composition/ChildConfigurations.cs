@@ -40,10 +40,14 @@ internal static class ChildConfigurations
             }
 
             // A child without its own learning_rate under a parent whose learning_rate was refused: the parent's problem says it all.
+            // (Its problem may name learning_rate with the other name of the same value, OneCycleLR's max_lr.)
             var inheritsRefused = !child.Contains(ScheduleKeys.LearningRate) && !parameters.Has(ScheduleKeys.LearningRate);
+            var descriptor = child.Scheduler is { } name ? SchedulerCatalog.Find(name) : null;
             child = Inherit(child, parameters);
             problems.AddRange(ScheduleValidator.CheckCurve(child)
-                .Where(problem => !(inheritsRefused && problem.Keys.SequenceEqual([ScheduleKeys.LearningRate])))
+                .Where(problem => !(inheritsRefused
+                    && problem.Keys.Contains(ScheduleKeys.LearningRate)
+                    && problem.Keys.All(key => key == ScheduleKeys.LearningRate || descriptor?.Find(key)?.EqualAlternativesAccepted == true)))
                 .Select(problem => problem.Within(path)));
         }
     }

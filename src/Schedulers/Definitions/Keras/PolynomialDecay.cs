@@ -114,16 +114,10 @@ internal sealed class PolynomialDecay : CurveDefinition
         private long CycleOf(long t) => t == 0 ? 1 : (long)Math.Ceiling((double)t / decaySteps);
 
         /// <summary>
-        /// A decay rounds to at least end_learning_rate by itself; a rise (end above the start) may round an ulp below its
-        /// start, where the scalar path's floor holds it.
+        /// The kernels' reciprocal step (<c>1 - t * (1 / D)</c>) can round an ulp below 0 at the end of a decay, and a rise
+        /// an ulp below its start: the scalar path's floor, <c>min(initial, end)</c>, holds them.
         /// </summary>
         private void RaiseToFloor<T>(Span<T> destination)
-            where T : unmanaged
-        {
-            if (endLearningRate > initialLearningRate)
-            {
-                Kernels.RaiseTo(destination, Floor);
-            }
-        }
+            where T : unmanaged => Kernels.RaiseTo(destination, Floor);
     }
 }
