@@ -40,8 +40,9 @@ public abstract class LearningRateSchedule
     /// <summary>
     /// Gets the base learning rate, the one a <see cref="ParameterGroup"/> scales: <c>learning_rate</c> (OneCycleLR's
     /// <c>max_lr</c>, CyclicLR's <c>base_lr</c> when given instead); for the Keras family the rate Keras's schedule is a
-    /// fraction of, <c>initial_learning_rate</c> (CosineDecay's <c>warmup_target</c> when it warms up); the largest of
-    /// PiecewiseConstantDecay's <c>values</c> and of interpolated's points. Always finite and &gt; 0.
+    /// fraction of, <c>initial_learning_rate</c> (CosineDecay's <c>warmup_target</c> when it warms up, PolynomialDecay's
+    /// <c>end_learning_rate</c> when it rises to it); the largest of PiecewiseConstantDecay's <c>values</c> and of
+    /// interpolated's points. Always finite and &gt; 0.
     /// </summary>
     public double LearningRate { get; }
 

@@ -90,7 +90,8 @@ public sealed class BaseLearningRateTests
 
     [Theory]
     [InlineData("""{"scheduler":"ExponentialDecay","initial_learning_rate":0.004,"decay_steps":10,"decay_rate":0.9}""", 0.004)]
-    [InlineData("""{"scheduler":"PolynomialDecay","initial_learning_rate":0.004,"decay_steps":10,"end_learning_rate":0.01}""", 0.004)]
+    [InlineData("""{"scheduler":"PolynomialDecay","initial_learning_rate":0.004,"decay_steps":10,"end_learning_rate":0.001}""", 0.004)]
+    [InlineData("""{"scheduler":"PolynomialDecay","initial_learning_rate":0.004,"decay_steps":10,"end_learning_rate":0.01}""", 0.01)]
     [InlineData("""{"scheduler":"CosineDecay","initial_learning_rate":0.004,"decay_steps":10}""", 0.004)]
     [InlineData("""{"scheduler":"CosineDecay","initial_learning_rate":0,"decay_steps":10,"warmup_target":0.004,"warmup_steps":5}""", 0.004)]
     [InlineData("""{"scheduler":"PiecewiseConstantDecay","boundaries":[10,20],"values":[0.001,0.004,0.0001]}""", 0.004)]

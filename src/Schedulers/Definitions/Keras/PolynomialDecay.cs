@@ -29,8 +29,10 @@ internal sealed class PolynomialDecay : CurveDefinition
             Floor = Math.Min(initial, end),
         };
 
-        // The curve's factor is the learning rate itself (scale 1), in Keras's order of operations.
-        return new WarmupDecaySchedule(Descriptor, canonicalOptions, initial, parameters.TotalSteps, WarmupPhase.None, curve, 1.0);
+        // The curve's factor is the learning rate itself (scale 1), in Keras's order of operations. The base rate is the
+        // peak: initial_learning_rate, or end_learning_rate where the polynomial rises to it (its values near the start
+        // are then small differences of larger terms, whose rounding is only small relative to the peak).
+        return new WarmupDecaySchedule(Descriptor, canonicalOptions, Math.Max(initial, end), parameters.TotalSteps, WarmupPhase.None, curve, 1.0);
     }
 
     /// <summary>
