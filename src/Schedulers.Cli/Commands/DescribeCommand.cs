@@ -45,7 +45,7 @@ internal static class DescribeCommand
             text.Append(CultureInfo.InvariantCulture, $"{scheduler.Name} ({Family(scheduler.Family)})\n");
             text.Append(CultureInfo.InvariantCulture, $"  {scheduler.Summary}\n");
             text.Append(CultureInfo.InvariantCulture, $"  factor: {scheduler.Formula}\n");
-            text.Append(CultureInfo.InvariantCulture, $"  warmup: {Warmup(scheduler.Warmup)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  warmup: {Warmup(scheduler)}\n");
             if (scheduler.IsCodeOnly)
             {
                 text.Append("  code only: made from a C# function (LearningRateSchedule.FromFunction); no configuration file or flag can describe it\n");
@@ -175,14 +175,16 @@ internal static class DescribeCommand
         SchedulerFamily.HuggingFace => "Hugging Face / diffusers / Kohya",
         SchedulerFamily.PyTorch => "PyTorch",
         SchedulerFamily.Timm => "timm",
+        SchedulerFamily.Keras => "Keras",
         _ => "custom curve",
     };
 
-    private static string Warmup(WarmupSupport warmup) => warmup switch
+    private static string Warmup(SchedulerDescriptor scheduler) => scheduler.Warmup switch
     {
         WarmupSupport.Linear => "linear (warmup_steps or warmup_ratio)",
         WarmupSupport.Shaped => "its own shape (warmup_type)",
         WarmupSupport.Timm => "timm's linear warmup (warmup_t, warmup_lr_init, warmup_prefix)",
+        _ when scheduler.Takes(ScheduleKeys.WarmupSteps) => "its own, set by its parameters (warmup_steps among them)",
         _ => "none (a positive warmup is refused)",
     };
 }

@@ -62,6 +62,7 @@ internal sealed class ConfigurationInput
     {
         ParameterKind.IntegerList => "N,N,...",
         ParameterKind.IntegerOrRange => "N or N,N",
+        ParameterKind.NumberList => "X,X,...",
         ParameterKind.ScheduleList or ParameterKind.PointList => "JSON",
         _ => descriptor.Kind.ToString().ToUpperInvariant(),
     };
@@ -257,7 +258,7 @@ internal sealed class ConfigurationInput
     {
         ParameterKind.Integer or ParameterKind.Number => Number(text),
         ParameterKind.Boolean when bool.TryParse(text, out var flag) => ParameterValue.FromBoolean(flag),
-        ParameterKind.IntegerList => ParameterValue.FromList(string.IsNullOrWhiteSpace(text) ? [] : text.Split(',').Select(item => Number(item.Trim()))),
+        ParameterKind.IntegerList or ParameterKind.NumberList => ParameterValue.FromList(string.IsNullOrWhiteSpace(text) ? [] : text.Split(',').Select(item => Number(item.Trim()))),
         ParameterKind.IntegerOrRange when text.Contains(',', StringComparison.Ordinal) => ParameterValue.FromList(text.Split(',').Select(item => Number(item.Trim()))),
         ParameterKind.IntegerOrRange => Number(text),
 

@@ -34,7 +34,7 @@ internal static class CatalogMarkdown
             text.Append($"## `{scheduler.Name}`\n\n");
             text.Append($"{scheduler.Summary}\n\n");
             text.Append($"- Family: {FamilyName(scheduler.Family)}\n");
-            text.Append($"- Factor after warmup: `{scheduler.Formula}`\n");
+            text.Append(scheduler.Family == SchedulerFamily.Keras ? "- Learning rate" : "- Factor after warmup").Append($": `{scheduler.Formula}`\n");
             text.Append($"- Warmup: {WarmupText(scheduler)}\n\n");
             text.Append("| key | valid values | required | default | meaning |\n| --- | --- | --- | --- | --- |\n");
             foreach (var parameter in scheduler.Parameters)
@@ -45,7 +45,9 @@ internal static class CatalogMarkdown
                     ParameterPresence.OneOfRequired => "one of " + string.Join(", ", new[] { parameter.Key }.Concat(parameter.Alternatives).Select(key => $"`{key}`")),
                     _ => "no",
                 };
-                var alternatives = parameter.Alternatives.IsEmpty ? string.Empty : " Exclusive with " + string.Join(", ", parameter.Alternatives.Select(key => $"`{key}`")) + ".";
+                var alternatives = parameter.Alternatives.IsEmpty ? string.Empty
+                    : parameter.EqualAlternativesAccepted ? string.Empty // Two names for one value: the description says so.
+                    : " Exclusive with " + string.Join(", ", parameter.Alternatives.Select(key => $"`{key}`")) + ".";
                 text.Append($"| `{parameter.Key}` | {Escape(parameter.ValidValues)} | {required} | {Escape(parameter.DefaultDescription ?? "-")} | {Escape(parameter.Description)}{alternatives} |\n");
             }
 
@@ -68,6 +70,7 @@ internal static class CatalogMarkdown
         WarmupSupport.Linear => "linear, `lr = s0 + (learning_rate - s0) * step / max(1, W)` for `step < W`",
         WarmupSupport.Shaped => "its own shape (`warmup_type`), scaled into [min_lr_ratio, 1]",
         WarmupSupport.Timm => "timm's, `warmup_lr_init + step * (target - warmup_lr_init) / warmup_t` for `step < warmup_t`; with `warmup_prefix` the curve's clock starts at `warmup_t`, without it the curve runs on the step itself",
+        _ when scheduler.Takes(ScheduleKeys.WarmupSteps) => $"its own, set by its parameters (`warmup_steps` among them); other warmup keys are refused (\"{scheduler.WarmupRefusal}\")",
         _ => $"none; a warmup of 0 is accepted, a positive one is refused (\"{scheduler.WarmupRefusal}\")",
     };
 
@@ -76,6 +79,7 @@ internal static class CatalogMarkdown
         SchedulerFamily.HuggingFace => "Hugging Face / diffusers / Kohya",
         SchedulerFamily.PyTorch => "PyTorch",
         SchedulerFamily.Timm => "timm",
+        SchedulerFamily.Keras => "Keras",
         _ => "custom curves",
     };
 

@@ -19,9 +19,11 @@ public sealed class ParameterDescriptor
         ValueRange? range = null,
         ImmutableArray<string> choices = default,
         ImmutableArray<string> alternatives = default,
-        bool allowsEmptyList = false)
+        bool allowsEmptyList = false,
+        bool equalAlternativesAccepted = false)
     {
         AllowsEmptyList = allowsEmptyList;
+        EqualAlternativesAccepted = equalAlternativesAccepted;
         Key = key;
         Kind = kind;
         Presence = presence;
@@ -57,8 +59,17 @@ public sealed class ParameterDescriptor
     /// <summary>Gets the valid strings of a <see cref="ParameterKind.Choice"/> parameter.</summary>
     public ImmutableArray<string> Choices { get; }
 
-    /// <summary>Gets the keys that mean the same thing another way; giving more than one of them is refused.</summary>
+    /// <summary>
+    /// Gets the keys that mean the same thing another way; giving more than one of them is refused, unless the scheduler
+    /// takes two names for one value (OneCycleLR's <c>max_lr</c> and <c>learning_rate</c>), which may both be given when equal.
+    /// </summary>
     public ImmutableArray<string> Alternatives { get; }
+
+    /// <summary>
+    /// Gets whether this key and its <see cref="Alternatives"/> are two names for one value (PyTorch's and ours): both may be
+    /// given when they are equal, and the scheduler's rules refuse them when they differ.
+    /// </summary>
+    internal bool EqualAlternativesAccepted { get; }
 
     /// <summary>Gets whether an empty list is valid (SequentialLR's milestones with a single child).</summary>
     internal bool AllowsEmptyList { get; }
@@ -71,6 +82,7 @@ public sealed class ParameterDescriptor
         ParameterKind.Choice => "one of " + string.Join(", ", Choices.Select(choice => $"\"{choice}\"")),
         ParameterKind.Boolean => "true or false",
         ParameterKind.IntegerList => $"a {(AllowsEmptyList ? string.Empty : "non-empty ")}list of integers{(Range is null ? string.Empty : " " + Range)}",
+        ParameterKind.NumberList => $"a non-empty list of numbers{(Range is null ? string.Empty : " " + Range)}",
         ParameterKind.PointList => "a list of at least two [step, learning_rate] pairs: steps whole numbers >= 0, learning rates finite and >= 0",
         ParameterKind.IntegerOrRange => $"an integer{(Range is null ? string.Empty : " " + Range)} (from that step on), or a list [t0, t1] of two such integers with t0 < t1 (t0 included, t1 excluded)",
         ParameterKind.ScheduleList => "a non-empty list of schedule configurations (JSON objects such as {\"scheduler\": \"LinearLR\", ...})",

@@ -32,4 +32,6 @@ public enum ParameterKind
     /// <c>[t0, t1)</c> (timm's <c>noise_range_t</c>); <see cref="ParameterDescriptor.Range"/> applies to each.
     /// </summary>
     IntegerOrRange,
+    /// <summary>A list of finite numbers (Keras's <c>values</c>); <see cref="ParameterDescriptor.Range"/> applies to each.</summary>
+    NumberList,
 }

@@ -179,6 +179,8 @@ public static class ScheduleKeys
 
     /// <summary>The <c>decay_t</c> key.</summary>
     public const string DecayT = "decay_t";
+    /// <summary>The <c>initial_learning_rate</c> key.</summary>
+    public const string InitialLearningRate = "initial_learning_rate";
 
     /// <summary>The <c>decay_rate</c> key.</summary>
     public const string DecayRate = "decay_rate";
@@ -203,4 +205,33 @@ public static class ScheduleKeys
 
     /// <summary>The <c>noise_seed</c> key.</summary>
     public const string NoiseSeed = "noise_seed";
+    /// <summary>The <c>staircase</c> key.</summary>
+    public const string Staircase = "staircase";
+
+    /// <summary>The <c>end_learning_rate</c> key.</summary>
+    public const string EndLearningRate = "end_learning_rate";
+
+    /// <summary>The <c>cycle</c> key.</summary>
+    public const string Cycle = "cycle";
+
+    /// <summary>The <c>boundaries</c> key.</summary>
+    public const string Boundaries = "boundaries";
+
+    /// <summary>The <c>values</c> key.</summary>
+    public const string Values = "values";
+
+    /// <summary>The <c>alpha</c> key.</summary>
+    public const string Alpha = "alpha";
+
+    /// <summary>The <c>warmup_target</c> key.</summary>
+    public const string WarmupTarget = "warmup_target";
+
+    /// <summary>The <c>first_decay_steps</c> key.</summary>
+    public const string FirstDecaySteps = "first_decay_steps";
+
+    /// <summary>The <c>t_mul</c> key.</summary>
+    public const string TMul = "t_mul";
+
+    /// <summary>The <c>m_mul</c> key.</summary>
+    public const string MMul = "m_mul";
 }

@@ -18,8 +18,12 @@ public sealed class SchedulerDescriptor
         ImmutableArray<ParameterDescriptor> parameters,
         string? warmupRefusal = null,
         bool metricDriven = false,
-        bool codeOnly = false)
+        bool codeOnly = false,
+        string? learningRateRefusal = null,
+        string? learningRateKey = null)
     {
+        LearningRateRefusal = learningRateRefusal;
+        LearningRateKey = learningRateKey;
         IsCodeOnly = codeOnly;
         IsMetricDriven = metricDriven;
         Name = name;
@@ -70,11 +74,23 @@ public sealed class SchedulerDescriptor
     /// </summary>
     internal bool IsStepDriven => !IsMetricDriven && !IsCodeOnly;
 
-    /// <summary>Gets every parameter the scheduler takes, <c>learning_rate</c> first (and <c>steps_per_epoch</c> last where it applies).</summary>
+    /// <summary>Gets every parameter the scheduler takes, its base learning rate first (<c>learning_rate</c>, or the Keras family's <c>initial_learning_rate</c>) where it takes one, and <c>steps_per_epoch</c> last where it applies.</summary>
     public ImmutableArray<ParameterDescriptor> Parameters { get; }
 
     /// <summary>Gets the advice given when a positive warmup is set on a scheduler without one; <see langword="null"/> when it has a warmup.</summary>
     internal string? WarmupRefusal { get; }
+
+    /// <summary>
+    /// Gets why <c>learning_rate</c> is refused by a scheduler that does not take it, and what to write instead (the
+    /// text that follows <c>is not used by 'name'</c>); <see langword="null"/> for the schedulers that take it.
+    /// </summary>
+    internal string? LearningRateRefusal { get; }
+
+    /// <summary>
+    /// Gets the key that holds the base learning rate under another name (Keras's <c>initial_learning_rate</c>): a
+    /// <c>learning_rate</c> given instead is refused with a pointer to it, and the lenient path moves its value there.
+    /// </summary>
+    internal string? LearningRateKey { get; }
 
     /// <summary>Gets whether the scheduler takes <paramref name="key"/>.</summary>
     /// <param name="key">The key, matched exactly.</param>

@@ -17,4 +17,6 @@ public enum SchedulerFamily
     /// <c>warmup_lr_init</c>, <c>warmup_prefix</c>) and timm's seeded noise.
     /// </summary>
     Timm,
+    /// <summary>Keras's <c>keras.optimizers.schedules</c>: class names and Keras's argument names (<c>initial_learning_rate</c> for the base rate), values as Keras computes them in float64.</summary>
+    Keras,
 }

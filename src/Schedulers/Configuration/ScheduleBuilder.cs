@@ -16,10 +16,18 @@ public sealed class ScheduleBuilder
     /// <returns>This builder.</returns>
     public ScheduleBuilder WithScheduler(string name) => With(ScheduleOptions.SchedulerKey, ParameterValue.FromText(name));
 
-    /// <summary>Sets <c>learning_rate</c>, the peak learning rate.</summary>
+    /// <summary>
+    /// Sets <c>learning_rate</c>, the peak (base) learning rate. OneCycleLR and CyclicLR also take it as <c>max_lr</c> /
+    /// <c>base_lr</c>; the Keras family names it <c>initial_learning_rate</c> (<see cref="WithInitialLearningRate"/>).
+    /// </summary>
     /// <param name="value">A finite number &gt; 0.</param>
     /// <returns>This builder.</returns>
     public ScheduleBuilder WithLearningRate(double value) => With(ScheduleKeys.LearningRate, value);
+
+    /// <summary>Sets <c>initial_learning_rate</c>, the Keras family's name for the base learning rate (the rate at step 0).</summary>
+    /// <param name="value">A finite number &gt; 0 (&gt;= 0 for CosineDecay's warmup start).</param>
+    /// <returns>This builder.</returns>
+    public ScheduleBuilder WithInitialLearningRate(double value) => With(ScheduleKeys.InitialLearningRate, value);
 
     /// <summary>Sets <c>total_steps</c>, the training length.</summary>
     /// <param name="value">An integer &gt;= 1.</param>

@@ -37,6 +37,12 @@ internal static class SchedulerDefinitions
         new PolyLRScheduler(),
         new StepLRScheduler(),
         new MultiStepLRScheduler(),
+        new ExponentialDecay(),
+        new InverseTimeDecay(),
+        new PolynomialDecay(),
+        new PiecewiseConstantDecay(),
+        new CosineDecay(),
+        new CosineDecayRestarts(),
     ];
 
     public static SchedulerDefinition? Find(string name)

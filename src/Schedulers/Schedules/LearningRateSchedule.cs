@@ -37,7 +37,13 @@ public abstract class LearningRateSchedule
     /// <summary>Gets the configuration the schedule was built from, scheduler name and key order normalised.</summary>
     public ScheduleOptions Options { get; }
 
-    /// <summary>Gets the peak (base) learning rate.</summary>
+    /// <summary>
+    /// Gets the base learning rate, the one a <see cref="ParameterGroup"/> scales: <c>learning_rate</c> (OneCycleLR's
+    /// <c>max_lr</c>, CyclicLR's <c>base_lr</c> when given instead); for the Keras family the rate Keras's schedule is a
+    /// fraction of, <c>initial_learning_rate</c> (CosineDecay's <c>warmup_target</c> when it warms up, PolynomialDecay's
+    /// <c>end_learning_rate</c> when it rises to it); the largest of PiecewiseConstantDecay's <c>values</c> and of
+    /// interpolated's points. Always finite and &gt; 0.
+    /// </summary>
     public double LearningRate { get; }
 
     /// <summary>Gets the training length in optimizer steps, when the configuration gives one (with <c>steps_per_epoch</c>, its <c>total_steps</c> epochs times <see cref="StepsPerEpoch"/>).</summary>

@@ -8,12 +8,24 @@ internal sealed class WarmupDecaySchedule : LearningRateSchedule
 {
     private readonly WarmupPhase _warmup;
     private readonly DecayCurve _decay;
+    private readonly double _decayScale;
 
     public WarmupDecaySchedule(SchedulerDescriptor descriptor, ScheduleOptions options, ParameterSet parameters, DecayCurve decay)
-        : base(descriptor, options, parameters.LearningRate, parameters.TotalSteps, parameters.WarmupSteps)
+        : this(descriptor, options, parameters.LearningRate, parameters.TotalSteps, parameters.Warmup, decay, parameters.LearningRate)
     {
-        _warmup = parameters.Warmup;
+    }
+
+    /// <summary>
+    /// A schedule whose base learning rate, warmup and decay scale are the scheduler's own rather than the contract's
+    /// (the Keras family): the decay's value is <paramref name="decayScale"/> times its factor, which lets a curve whose
+    /// factor is the learning rate itself (scale 1) keep its original's order of operations.
+    /// </summary>
+    public WarmupDecaySchedule(SchedulerDescriptor descriptor, ScheduleOptions options, double learningRate, long? totalSteps, WarmupPhase warmup, DecayCurve decay, double decayScale)
+        : base(descriptor, options, learningRate, totalSteps, warmup.Steps)
+    {
+        _warmup = warmup;
         _decay = decay;
+        _decayScale = decayScale;
     }
 
     public override IReadOnlyList<long> PhaseBoundaries =>
@@ -31,7 +43,7 @@ internal sealed class WarmupDecaySchedule : LearningRateSchedule
     }
 
     private protected override double LearningRateAt(long step) =>
-        _warmup.Covers(step) ? _warmup.LearningRateAt(step) : _decay.LearningRateAt(step - WarmupSteps, LearningRate);
+        _warmup.Covers(step) ? _warmup.LearningRateAt(step) : _decay.LearningRateAt(step - WarmupSteps, _decayScale);
 
     private protected override void Fill<T>(long firstStep, Span<T> destination)
     {
@@ -43,7 +55,7 @@ internal sealed class WarmupDecaySchedule : LearningRateSchedule
 
         if (warming < destination.Length)
         {
-            _decay.Fill(firstStep + warming - WarmupSteps, LearningRate, destination[warming..]);
+            _decay.Fill(firstStep + warming - WarmupSteps, _decayScale, destination[warming..]);
         }
     }
 }

@@ -11,15 +11,30 @@ internal sealed class ParameterSet
 {
     private readonly SchedulerDescriptor? _descriptor;
     private readonly Dictionary<string, ParameterValue> _values;
+    private readonly ScheduleOptions? _options;
 
-    public ParameterSet(SchedulerDescriptor? descriptor, Dictionary<string, ParameterValue> values, long warmupSteps)
+    public ParameterSet(SchedulerDescriptor? descriptor, Dictionary<string, ParameterValue> values, long warmupSteps, ScheduleOptions? options = null)
     {
         _descriptor = descriptor;
         _values = values;
         WarmupSteps = warmupSteps;
+        _options = options;
     }
 
-    public double LearningRate => Given(ScheduleKeys.LearningRate)?.NumberValue ?? double.NaN;
+    /// <summary>
+    /// Gets the base learning rate: <c>learning_rate</c> as given, else the key the descriptor names as another name for
+    /// it (OneCycleLR's <c>max_lr</c>, CyclicLR's <c>base_lr</c>); NaN when neither passed its checks.
+    /// </summary>
+    public double LearningRate => LearningRateValue?.NumberValue ?? double.NaN;
+
+    /// <summary>Gets whether a base learning rate was given and passed its checks, under either of its names.</summary>
+    public bool HasLearningRate => LearningRateValue is not null;
+
+    /// <summary>Gets the base learning rate as it was written, under whichever name it was given.</summary>
+    public ParameterValue? LearningRateValue => Given(ScheduleKeys.LearningRate) ?? _descriptor?.Parameters
+        .Where(parameter => parameter.EqualAlternativesAccepted && parameter.Alternatives.Contains(ScheduleKeys.LearningRate))
+        .Select(parameter => Given(parameter.Key))
+        .FirstOrDefault(value => value is not null);
 
     public long? TotalSteps => Has(ScheduleKeys.TotalSteps) ? Integer(ScheduleKeys.TotalSteps) : null;
 
@@ -38,6 +53,8 @@ internal sealed class ParameterSet
 
     /// <summary>Gets whether the configuration holds <paramref name="key"/>, valid or not: a rule about a key's absence must not fire when it was given and refused.</summary>
     public bool WasGiven(string key) => Received.Contains(key);
+    /// <summary>Gets whether the configuration gives <paramref name="key"/> at all, valid or not: a rule that needs a key refused on its own says nothing more.</summary>
+    public bool Written(string key) => _values.ContainsKey(key) || _options?.Contains(key) == true;
 
     public ParameterValue? Given(string key) => _values.GetValueOrDefault(key);
 
@@ -52,6 +69,9 @@ internal sealed class ParameterSet
 
     /// <summary>Gets a flag as given, else the descriptor's default.</summary>
     public bool Boolean(string key) => Value(key).BooleanValue;
+
+    public IEnumerable<double> Numbers(string key) =>
+        _values.TryGetValue(key, out var value) ? value.Items.Select(item => item.NumberValue) : [];
 
     public IEnumerable<long> Integers(string key) =>
         _values.TryGetValue(key, out var value) ? value.Items.Select(item => (long)item.NumberValue) : [];

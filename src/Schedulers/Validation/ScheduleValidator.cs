@@ -43,17 +43,11 @@ internal static class ScheduleValidator
                 Guard.ThrowIfAny(outcome.Problems); // Remedies that keep undoing each other: give up rather than loop.
             }
 
-            foreach (var remedy in outcome.Problems.Select(problem => problem.Remedy!).DistinctBy(remedy => remedy.Key))
+            foreach (var remedy in outcome.Problems.SelectMany(problem => problem.Remedy!.Steps()).DistinctBy(remedy => remedy.Key))
             {
                 options.TryGetValue(remedy.Key, out var original);
                 options = remedy.NewValue is null ? options.Without(remedy.Key) : options.With(remedy.Key, remedy.NewValue);
                 adjustments.Add(new ScheduleAdjustment(remedy.Key, original, remedy.NewValue, remedy.Reason));
-                if (remedy.RenameTo is { } renamed && original is not null)
-                {
-                    // A rename is reported as what it is to the configuration: one key removed, another set to its value.
-                    options = options.With(renamed, original);
-                    adjustments.Add(new ScheduleAdjustment(renamed, null, original, $"renamed from {remedy.Key}, which misspells it"));
-                }
             }
         }
     }
@@ -100,7 +94,7 @@ internal static class ScheduleValidator
             {
                 problems.Add(ConfigurationProblem.ForKey(key, value,
                     $"is not a parameter of any scheduler.{Spelling.DidYouMean(key, SchedulerCatalog.AllParameterKeys)} Remove it.",
-                    UnknownKeyRemedy(key, descriptor, options)));
+                    UnknownKeyRemedy(key, value, descriptor, options)));
             }
             else if (descriptor is not null)
             {
@@ -110,7 +104,7 @@ internal static class ScheduleValidator
                 }
                 else
                 {
-                    problems.Add(NotUsed(descriptor, key, value));
+                    problems.Add(NotUsed(descriptor, options, key, value));
                 }
             }
         }
@@ -122,7 +116,7 @@ internal static class ScheduleValidator
             warmupSteps = ResolveWarmup(descriptor, values, problems);
         }
 
-        var parameters = new ParameterSet(descriptor, values, warmupSteps) { Received = options.Entries.Select(entry => entry.Key).ToHashSet(StringComparer.Ordinal) };
+        var parameters = new ParameterSet(descriptor, values, warmupSteps, options) { Received = options.Entries.Select(entry => entry.Key).ToHashSet(StringComparer.Ordinal) };
         definition?.CheckRules(parameters, problems);
         CheckEpochUnits(parameters, problems);
 
@@ -134,9 +128,9 @@ internal static class ScheduleValidator
     /// The lenient path renames a misspelt key to the one the strict path suggests, when the scheduler takes it and it is
     /// not given too (the value then means what the user meant); any other unknown key is removed.
     /// </summary>
-    private static ConfigurationRemedy UnknownKeyRemedy(string key, SchedulerDescriptor? descriptor, ScheduleOptions options) =>
+    private static ConfigurationRemedy UnknownKeyRemedy(string key, ParameterValue value, SchedulerDescriptor? descriptor, ScheduleOptions options) =>
         Spelling.Closest(key, SchedulerCatalog.AllParameterKeys) is { } meant && descriptor?.Takes(meant) == true && !options.TryGetValue(meant, out _)
-            ? ConfigurationRemedy.Rename(key, meant, $"not a parameter: read as {meant}, which it misspells")
+            ? ConfigurationRemedy.Remove(key, $"not a parameter: read as {meant}, which it misspells") with { Then = ConfigurationRemedy.Set(meant, value, $"renamed from {key}, which misspells it") }
             : ConfigurationRemedy.Remove(key, "unknown key");
 
     private static IEnumerable<KeyValuePair<string, ParameterValue>> Ordered(ScheduleOptions options) =>
@@ -207,7 +201,7 @@ internal static class ScheduleValidator
             _ => false,
         };
 
-    private static ConfigurationProblem NotUsed(SchedulerDescriptor descriptor, string key, ParameterValue value)
+    private static ConfigurationProblem NotUsed(SchedulerDescriptor descriptor, ScheduleOptions options, string key, ParameterValue value)
     {
         var remedy = ConfigurationRemedy.Remove(key, $"not used by {descriptor.Name}");
         if (key is ScheduleKeys.WarmupSteps or ScheduleKeys.WarmupRatio && descriptor.WarmupRefusal is { } advice)
@@ -223,9 +217,13 @@ internal static class ScheduleValidator
             return ConfigurationProblem.ForKey(key, value, $"{value} is not used by '{descriptor.Name}' ({instead}). Remove it.", remedy);
         }
 
-        if (key == ScheduleKeys.LearningRate)
+        if (key == ScheduleKeys.LearningRate && descriptor.LearningRateRefusal is { } why)
         {
-            return ConfigurationProblem.ForKey(key, value, $"{value} is not used by '{descriptor.Name}', whose learning rates are its points' own: remove it, or scale the points.", remedy);
+            // Where the scheduler names the base rate otherwise (Keras's initial_learning_rate), the value moves there.
+            var renamed = descriptor.LearningRateKey is { } target && !options.Contains(target)
+                ? remedy with { Reason = $"{descriptor.Name} names it {target}", Then = ConfigurationRemedy.Set(target, value, "moved from learning_rate") }
+                : remedy;
+            return ConfigurationProblem.ForKey(key, value, $"{value} is not used by '{descriptor.Name}'{why}.", renamed);
         }
 
         var takers = SchedulerCatalog.SchedulersTaking(key).Select(scheduler => scheduler.Name).ToList();
@@ -244,7 +242,11 @@ internal static class ScheduleValidator
         foreach (var parameter in descriptor.Parameters)
         {
             var given = options.Contains(parameter.Key);
-            if (parameter.Presence == ParameterPresence.Required && !given)
+
+            // A learning_rate given where the scheduler names it otherwise is refused with a pointer to this key; saying
+            // twice that it is missing would be noise.
+            var givenAsLearningRate = parameter.Key == descriptor.LearningRateKey && options.Contains(ScheduleKeys.LearningRate);
+            if (parameter.Presence == ParameterPresence.Required && !given && !givenAsLearningRate)
             {
                 problems.Add(ConfigurationProblem.ForKey(parameter.Key, null, $"is required by '{descriptor.Name}': {parameter.ValidValues}."));
             }
@@ -256,7 +258,7 @@ internal static class ScheduleValidator
             }
 
             var present = group.Where(options.Contains).ToList();
-            if (present.Count > 1)
+            if (present.Count > 1 && !parameter.EqualAlternativesAccepted)
             {
                 problems.Add(ConfigurationProblem.ForKeys([.. present],
                     $"say the same thing two ways ({string.Join(", ", present.Select(key => $"{key} = {Received(options, key)}"))}); give only one.",

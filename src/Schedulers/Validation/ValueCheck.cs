@@ -33,6 +33,7 @@ internal static class ValueCheck
             ParameterKind.IntegerList => CheckIntegerList(descriptor, value),
             ParameterKind.PointList => CheckPoints(descriptor, value),
             ParameterKind.IntegerOrRange => value.Kind == ParameterValueKind.List ? CheckRange(descriptor, value) : CheckNumber(descriptor, value, learningRate),
+            ParameterKind.NumberList => CheckNumberList(descriptor, value),
             ParameterKind.ScheduleList => value.Kind == ParameterValueKind.List && !value.Items.IsEmpty && value.Items.All(item => item.Kind == ParameterValueKind.Object)
                 ? null
                 : WrongType(descriptor, value, ParameterValueKind.List),
@@ -124,6 +125,18 @@ internal static class ValueCheck
         return value.Items[0].NumberValue < value.Items[1].NumberValue
             ? null
             : Problem(descriptor, value, "is not valid", "; the range [t0, t1) is empty unless t0 < t1");
+    }
+
+    /// <summary>A list of finite numbers (<see cref="ParameterKind.NumberList"/>), each in range.</summary>
+    private static ConfigurationProblem? CheckNumberList(ParameterDescriptor descriptor, ParameterValue value)
+    {
+        var valid = value.Kind == ParameterValueKind.List
+            && !value.Items.IsEmpty
+            && value.Items.All(item => item.Kind == ParameterValueKind.Number
+                && double.IsFinite(item.NumberValue)
+                && Math.Abs(item.NumberValue) <= CommonParameters.MaxNumber
+                && descriptor.Range?.Contains(item.NumberValue) != false);
+        return valid ? null : WrongType(descriptor, value, ParameterValueKind.List, value.Kind == ParameterValueKind.List ? $"; each at most {MaxNumberText} in magnitude" : null);
     }
 
     private static ConfigurationProblem? CheckPoints(ParameterDescriptor descriptor, ParameterValue value)

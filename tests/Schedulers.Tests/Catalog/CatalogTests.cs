@@ -25,10 +25,19 @@ public sealed class CatalogTests
     }
 
     [Fact]
-    public void Every_scheduler_but_the_custom_curves_takes_learning_rate_first()
+    public void Every_scheduler_but_the_custom_curves_and_the_Keras_family_takes_learning_rate_first()
     {
-        SchedulerCatalog.All.Where(scheduler => scheduler.Family != SchedulerFamily.Custom)
+        SchedulerCatalog.All.Where(scheduler => scheduler.Family is not (SchedulerFamily.Custom or SchedulerFamily.Keras))
             .Should().OnlyContain(scheduler => scheduler.Parameters[0].Key == "learning_rate");
+    }
+
+    [Fact]
+    public void Every_Keras_scheduler_takes_initial_learning_rate_first_and_no_learning_rate_but_the_one_whose_values_are_rates()
+    {
+        var keras = SchedulerCatalog.All.Where(scheduler => scheduler.Family == SchedulerFamily.Keras).ToList();
+
+        keras.Should().NotContain(scheduler => scheduler.Takes("learning_rate"));
+        keras.Where(scheduler => scheduler.Name != "PiecewiseConstantDecay").Should().OnlyContain(scheduler => scheduler.Parameters[0].Key == "initial_learning_rate");
     }
 
     [Fact]

@@ -54,6 +54,14 @@ internal sealed record DocumentedBounds(double Floor, double Peak)
             { "PolyLRScheduler", new Rule(TimmCycles) },
             { "StepLRScheduler", new Rule(c => Timm(c, 0.0, exactFloor: true)) },
             { "MultiStepLRScheduler", new Rule(c => Timm(c, 0.0, exactFloor: true)) },
+            { "ExponentialDecay", new Rule(c => new(0.0, c.Get(ScheduleKeys.InitialLearningRate))) },
+            { "InverseTimeDecay", new Rule(c => new(0.0, c.Get(ScheduleKeys.InitialLearningRate))) },
+            { "PolynomialDecay", new Rule(c => new(
+                Math.Min(c.Get(ScheduleKeys.InitialLearningRate), c.Get(ScheduleKeys.EndLearningRate)),
+                Math.Max(c.Get(ScheduleKeys.InitialLearningRate), c.Get(ScheduleKeys.EndLearningRate)))) },
+            { "PiecewiseConstantDecay", new Rule(c => Numbers(c.Options, ScheduleKeys.Values) is var values ? new(values.Min(), values.Max()) : null!) },
+            { "CosineDecay", new Rule(KerasCosine) },
+            { "CosineDecayRestarts", new Rule(c => new(c.Get(ScheduleKeys.InitialLearningRate) * c.Get(ScheduleKeys.Alpha), c.Get(ScheduleKeys.InitialLearningRate))) },
         });
 
     public static DocumentedBounds Of(ScheduleOptions options, double? parentRate = null)
@@ -102,6 +110,20 @@ internal sealed record DocumentedBounds(double Floor, double Peak)
     {
         var lr = !c.Has(ScheduleKeys.LearningRate) && c.Has(ScheduleKeys.MaxLr) ? c.Get(ScheduleKeys.MaxLr) : c.LearningRate;
         return new(Math.Min(lr / c.Get(ScheduleKeys.DivFactor), lr / c.Get(ScheduleKeys.DivFactor) / c.Get(ScheduleKeys.FinalDivFactor)), lr);
+    }
+
+    /// <summary>Keras's CosineDecay decays from warmup_target after its warmup (else from initial_learning_rate) to alpha times that.</summary>
+    private static DocumentedBounds KerasCosine(Configuration c)
+    {
+        var initial = c.Get(ScheduleKeys.InitialLearningRate);
+        var start = c.Has(ScheduleKeys.WarmupTarget) ? c.Get(ScheduleKeys.WarmupTarget) : initial;
+        return new(start * c.Get(ScheduleKeys.Alpha), Math.Max(initial, start));
+    }
+
+    private static double[] Numbers(ScheduleOptions options, string key)
+    {
+        options.TryGetValue(key, out var list);
+        return [.. list!.Items.Select(item => item.NumberValue)];
     }
 
     private static IEnumerable<DocumentedBounds> Children(Configuration c)

@@ -56,6 +56,15 @@ public sealed class SchedulePropertyTests
             { "PolyLRScheduler", new DecayPhase(TimmCyclesDecay) },
             { "StepLRScheduler", new DecayPhase((options, end) => options.Contains(ScheduleKeys.NoiseRangeT) ? null : end) },
             { "MultiStepLRScheduler", new DecayPhase((options, end) => options.Contains(ScheduleKeys.NoiseRangeT) ? null : end) },
+            { "ExponentialDecay", DecayPhase.ToTheEnd },
+            { "InverseTimeDecay", DecayPhase.ToTheEnd },
+            { "PolynomialDecay", new DecayPhase((options, end) =>
+                Number(options, ScheduleKeys.EndLearningRate) > Number(options, ScheduleKeys.InitialLearningRate) ? null
+                : options.TryGetValue(ScheduleKeys.Cycle, out var cycle) && cycle!.BooleanValue ? Math.Min(end, (long)Number(options, ScheduleKeys.DecaySteps) + 1)
+                : end) },
+            { "PiecewiseConstantDecay", DecayPhase.None("its values may rise at any boundary") },
+            { "CosineDecay", DecayPhase.ToTheEnd },
+            { "CosineDecayRestarts", new DecayPhase((options, end) => Math.Min(end, (long)Number(options, ScheduleKeys.FirstDecaySteps))) },
         });
 
     /// <summary>

@@ -44,6 +44,12 @@ internal static class RandomConfigurations
             { "PolyLRScheduler", Draws(PolyParameters) },
             { "StepLRScheduler", Draws(TimmStepParameters) },
             { "MultiStepLRScheduler", Draws(TimmMultiStepParameters) },
+            { "ExponentialDecay", Draws(draw => KerasDecay(draw).With(ScheduleKeys.DecayRate, Pick(draw.Random, 0.5, 0.9, 0.96, 0.999, 1.0))) },
+            { "InverseTimeDecay", Draws(draw => KerasDecay(draw).With(ScheduleKeys.DecayRate, Pick(draw.Random, 0.0, 0.5, 1.0, 3.0, 50.0))) },
+            { "PolynomialDecay", Draws(PolynomialDecayParameters) },
+            { "PiecewiseConstantDecay", Draws(PiecewiseConstantDecayParameters) },
+            { "CosineDecay", Draws(CosineDecayParameters) },
+            { "CosineDecayRestarts", Draws(CosineDecayRestartsParameters) },
         });
 
     /// <summary>Every scheduler with a random configuration (each catalog scheduler but those whose entry says why not).</summary>
@@ -199,6 +205,69 @@ internal static class RandomConfigurations
         var peak = random.Next(knots.Count);
         draw.Builder.With(ScheduleKeys.Method, method).With(ScheduleKeys.Points, ParameterValue.FromList(knots.Select((step, index) => ParameterValue.FromList(
             [ParameterValue.FromNumber(step), ParameterValue.FromNumber(index == peak ? lr : method == "log_linear" || random.Next(4) > 0 ? lr * (0.001 + (random.NextDouble() * 0.999)) : 0.0)]))));
+    }
+
+    /// <summary>What Keras's ExponentialDecay and InverseTimeDecay share: the base rate, decay_steps and staircase.</summary>
+    private static ScheduleBuilder KerasDecay(Draw draw) =>
+        draw.Builder.With(ScheduleKeys.InitialLearningRate, draw.LearningRate)
+            .With(ScheduleKeys.DecaySteps, draw.Random.NextInt64(1, draw.Total + 10))
+            .With(ScheduleKeys.Staircase, draw.Random.Next(2) == 0);
+
+    private static void PolynomialDecayParameters(Draw draw)
+    {
+        var random = draw.Random;
+        draw.Builder.With(ScheduleKeys.InitialLearningRate, draw.LearningRate)
+            .With(ScheduleKeys.DecaySteps, random.NextInt64(1, draw.Total + 10))
+            .With(ScheduleKeys.Power, Pick(random, 1.0, 2.0, 0.5, 3.7))
+            .With(ScheduleKeys.Cycle, random.Next(2) == 0);
+
+        // Keras's default end_learning_rate (1e-4) is above the smaller learning rates: those curves rise, as in Keras.
+        if (random.Next(3) > 0)
+        {
+            draw.Builder.With(ScheduleKeys.EndLearningRate, draw.LearningRate * random.NextDouble() * 0.5);
+        }
+    }
+
+    private static void PiecewiseConstantDecayParameters(Draw draw)
+    {
+        var random = draw.Random;
+        var boundaries = Enumerable.Range(0, random.Next(1, 6)).Select(_ => random.NextInt64(0, draw.Total + 10)).Distinct().Order().ToList();
+        var peak = random.Next(boundaries.Count + 1);
+        draw.Builder.With(ScheduleKeys.Boundaries, ParameterValue.FromList(boundaries.Select(boundary => ParameterValue.FromNumber(boundary))))
+            .With(ScheduleKeys.Values, ParameterValue.FromList(Enumerable.Range(0, boundaries.Count + 1).Select(index =>
+                ParameterValue.FromNumber(index == peak ? draw.LearningRate : random.Next(4) == 0 ? 0.0 : draw.LearningRate * random.NextDouble()))));
+    }
+
+    private static void CosineDecayParameters(Draw draw)
+    {
+        var random = draw.Random;
+        draw.Builder.With(ScheduleKeys.DecaySteps, random.NextInt64(1, draw.Total + 10));
+        if (random.Next(2) == 0)
+        {
+            draw.Builder.With(ScheduleKeys.Alpha, random.NextDouble() * 0.5);
+        }
+
+        // Keras's warmup rises from initial_learning_rate (0 included) to warmup_target, from which the decay starts.
+        if (random.Next(2) == 0)
+        {
+            draw.Builder.With(ScheduleKeys.InitialLearningRate, random.Next(3) == 0 ? 0.0 : draw.LearningRate * random.NextDouble())
+                .With(ScheduleKeys.WarmupTarget, draw.LearningRate)
+                .With(ScheduleKeys.WarmupSteps, random.NextInt64(1, Math.Max(2, draw.Total / 2)));
+        }
+        else
+        {
+            draw.Builder.With(ScheduleKeys.InitialLearningRate, draw.LearningRate);
+        }
+    }
+
+    private static void CosineDecayRestartsParameters(Draw draw)
+    {
+        var random = draw.Random;
+        draw.Builder.With(ScheduleKeys.InitialLearningRate, draw.LearningRate)
+            .With(ScheduleKeys.FirstDecaySteps, random.NextInt64(1, Math.Max(2, draw.Total / 4)))
+            .With(ScheduleKeys.TMul, Pick(random, 1.0, 2.0, 1.5, 3.0, 1.05))
+            .With(ScheduleKeys.MMul, Pick(random, 1.0, 0.9, 0.5))
+            .With(ScheduleKeys.Alpha, Pick(random, 0.0, 0.01, 0.3));
     }
 
     private static void SequentialParameters(Draw draw)

@@ -12,7 +12,7 @@ public sealed class MessageTests
     private const string Names = "constant, constant_with_warmup, linear, cosine, cosine_with_min_lr, cosine_with_restarts, polynomial, "
         + "inverse_sqrt, warmup_stable_decay, piecewise_constant, StepLR, MultiStepLR, ExponentialLR, ConstantLR, LinearLR, PolynomialLR, "
         + "CosineAnnealingLR, CosineAnnealingWarmRestarts, OneCycleLR, CyclicLR, ReduceLROnPlateau, SequentialLR, ChainedScheduler, interpolated, "
-        + "CosineLRScheduler, TanhLRScheduler, PolyLRScheduler, StepLRScheduler, MultiStepLRScheduler";
+        + "CosineLRScheduler, TanhLRScheduler, PolyLRScheduler, StepLRScheduler, MultiStepLRScheduler, ExponentialDecay, InverseTimeDecay, PolynomialDecay, PiecewiseConstantDecay, CosineDecay, CosineDecayRestarts";
 
     /// <summary>Each family of configuration refusal: what it is, a configuration that shows it, and its whole message after the common prefix.</summary>
     public static TheoryData<string, string, string> Refusals => new()

@@ -45,10 +45,14 @@ internal static class ChildConfigurations
             }
 
             // A child without its own learning_rate under a parent whose learning_rate was refused: the parent's problem says it all.
+            // (Its problem may name learning_rate with the other name of the same value, OneCycleLR's max_lr.)
             var inheritsRefused = !child.Contains(ScheduleKeys.LearningRate) && !parameters.Has(ScheduleKeys.LearningRate);
+            var descriptor = child.Scheduler is { } name ? SchedulerCatalog.Find(name) : null;
             child = Inherit(child, parameters);
             problems.AddRange(ScheduleValidator.CheckCurve(child)
-                .Where(problem => !(inheritsRefused && problem.Keys.SequenceEqual([ScheduleKeys.LearningRate])))
+                .Where(problem => !(inheritsRefused
+                    && problem.Keys.Contains(ScheduleKeys.LearningRate)
+                    && problem.Keys.All(key => key == ScheduleKeys.LearningRate || descriptor?.Find(key)?.EqualAlternativesAccepted == true)))
                 .Select(problem => problem.Within(path)));
         }
     }
@@ -67,11 +71,20 @@ internal static class ChildConfigurations
     public static ImmutableArray<LearningRateSchedule> Build(ParameterSet parameters) =>
         [.. parameters.Given(ScheduleKeys.Schedulers)!.Items.Select(item => LearningRateSchedule.Create(Inherit(ScheduleOptions.FromJson(item.TextValue!), parameters)))];
 
-    /// <summary>Passes learning_rate down to a child that takes one and has none (interpolated takes its levels from its points).</summary>
-    private static ScheduleOptions Inherit(ScheduleOptions child, ParameterSet parameters) =>
-        child.Contains(ScheduleKeys.LearningRate)
-            || !parameters.Has(ScheduleKeys.LearningRate)
-            || (child.Scheduler is { } name && SchedulerCatalog.Find(name)?.Takes(ScheduleKeys.LearningRate) == false)
+    /// <summary>
+    /// Passes learning_rate down to a child that takes one and has none, under either of its names (OneCycleLR's
+    /// max_lr, CyclicLR's base_lr). interpolated takes its levels from its points, the Keras family its
+    /// initial_learning_rate.
+    /// </summary>
+    private static ScheduleOptions Inherit(ScheduleOptions child, ParameterSet parameters)
+    {
+        var descriptor = child.Scheduler is { } name ? SchedulerCatalog.Find(name) : null;
+        var givesItsOwn = child.Contains(ScheduleKeys.LearningRate)
+            || descriptor?.Parameters.Any(parameter => parameter.EqualAlternativesAccepted
+                && parameter.Alternatives.Contains(ScheduleKeys.LearningRate)
+                && child.Contains(parameter.Key)) == true;
+        return givesItsOwn || !parameters.Has(ScheduleKeys.LearningRate) || descriptor?.Takes(ScheduleKeys.LearningRate) == false
             ? child
             : child.With(ScheduleKeys.LearningRate, parameters.Given(ScheduleKeys.LearningRate)!);
+    }
 }

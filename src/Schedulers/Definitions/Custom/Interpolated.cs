@@ -21,7 +21,8 @@ internal sealed class Interpolated : CurveDefinition
             new(ScheduleKeys.Method, ParameterKind.Choice, ParameterPresence.Optional, "How to join the points.",
                 ParameterValue.FromText("pchip"), choices: ["pchip", "linear", "log_linear"]),
         ],
-        warmupRefusal: "interpolated draws its warmup from its points: start them with a low learning rate at step 0");
+        warmupRefusal: "interpolated draws its warmup from its points: start them with a low learning rate at step 0",
+        learningRateRefusal: ", whose learning rates are its points' own: remove it, or scale the points");
 
     public override void CheckRules(ParameterSet parameters, List<ConfigurationProblem> problems)
     {

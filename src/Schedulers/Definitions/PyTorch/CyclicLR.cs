@@ -11,11 +11,12 @@ internal sealed class CyclicLR : CurveDefinition
         WarmupSupport.None,
         decaysAfterWarmup: false,
         [
-            new(ScheduleKeys.LearningRate, ParameterKind.Number, ParameterPresence.Required,
-                "Bottom of the cycle (PyTorch's base_lr); the values rise from it to max_lr.", range: ValueRange.GreaterThan(0)),
+            new(ScheduleKeys.LearningRate, ParameterKind.Number, ParameterPresence.OneOfRequired,
+                "Bottom of the cycle (PyTorch's base_lr; give either, or both equal); the values rise from it to max_lr.",
+                defaultDescription: "base_lr", range: ValueRange.GreaterThan(0), alternatives: [ScheduleKeys.BaseLr], equalAlternativesAccepted: true),
             CommonParameters.TotalStepsDescriptor(ParameterPresence.Optional),
-            new(ScheduleKeys.BaseLr, ParameterKind.Number, ParameterPresence.Optional, "Bottom of the cycle; the same as learning_rate (give either, or both equal).",
-                defaultDescription: "learning_rate", range: ValueRange.GreaterThan(0)),
+            new(ScheduleKeys.BaseLr, ParameterKind.Number, ParameterPresence.OneOfRequired, "Bottom of the cycle; the same as learning_rate (give either, or both equal).",
+                defaultDescription: "learning_rate", range: ValueRange.GreaterThan(0), alternatives: [ScheduleKeys.LearningRate], equalAlternativesAccepted: true),
             new(ScheduleKeys.MaxLr, ParameterKind.Number, ParameterPresence.Required, "Top of the cycle (the triangle's peak).", range: ValueRange.GreaterThan(0)),
             new(ScheduleKeys.StepSizeUp, ParameterKind.Integer, ParameterPresence.Optional, "Steps from base_lr up to max_lr.",
                 ParameterValue.FromNumber(2000), range: ValueRange.AtLeast(1)),
@@ -37,7 +38,7 @@ internal sealed class CyclicLR : CurveDefinition
                 $"base_lr = {baseLr} and learning_rate = {parameters.Given(ScheduleKeys.LearningRate)} disagree: CyclicLR's base is learning_rate; give base_lr equal to it, or leave base_lr out."));
         }
 
-        if (parameters.Given(ScheduleKeys.MaxLr) is { } maxLr && parameters.Has(ScheduleKeys.LearningRate) && maxLr.NumberValue == parameters.LearningRate)
+        if (parameters.Given(ScheduleKeys.MaxLr) is { } maxLr && parameters.HasLearningRate && maxLr.NumberValue == parameters.LearningRate)
         {
             problems.Add(ConfigurationProblem.ForKey(ScheduleKeys.MaxLr, maxLr,
                 $"{maxLr} equals the base learning rate, so the cycle has no height and step_size_up, step_size_down and mode would do nothing: give a different max_lr, or use ConstantLR / constant."));

@@ -14,10 +14,12 @@ internal sealed class OneCycleLR : CurveDefinition
         WarmupSupport.None,
         decaysAfterWarmup: false,
         [
-            CommonParameters.LearningRateDescriptor,
+            new(ScheduleKeys.LearningRate, ParameterKind.Number, ParameterPresence.OneOfRequired,
+                "Peak learning rate; PyTorch calls it max_lr (give either, or both equal).",
+                defaultDescription: "max_lr", range: ValueRange.GreaterThan(0), alternatives: [ScheduleKeys.MaxLr], equalAlternativesAccepted: true),
             CommonParameters.TotalStepsDescriptor(ParameterPresence.Required),
-            new(ScheduleKeys.MaxLr, ParameterKind.Number, ParameterPresence.Optional, "Peak learning rate; the same as learning_rate (give either, or both equal).",
-                defaultDescription: "learning_rate", range: ValueRange.GreaterThan(0)),
+            new(ScheduleKeys.MaxLr, ParameterKind.Number, ParameterPresence.OneOfRequired, "Peak learning rate; the same as learning_rate (give either, or both equal).",
+                defaultDescription: "learning_rate", range: ValueRange.GreaterThan(0), alternatives: [ScheduleKeys.LearningRate], equalAlternativesAccepted: true),
             new(ScheduleKeys.PctStart, ParameterKind.Number, ParameterPresence.Optional, "Share of total_steps spent rising to max_lr.",
                 ParameterValue.FromNumber(0.3), range: ValueRange.Between(0, true, 1, true)),
             new(ScheduleKeys.AnnealStrategy, ParameterKind.Choice, ParameterPresence.Optional, "Shape of every phase.",
@@ -40,7 +42,7 @@ internal sealed class OneCycleLR : CurveDefinition
         }
 
         // A tiny (subnormal) div_factor passes its own range but makes the initial learning rate overflow.
-        if (parameters.Given(ScheduleKeys.DivFactor) is { } divFactor && parameters.Has(ScheduleKeys.LearningRate)
+        if (parameters.Given(ScheduleKeys.DivFactor) is { } divFactor && parameters.HasLearningRate
             && !(parameters.LearningRate / divFactor.NumberValue <= CommonParameters.MaxNumber))
         {
             problems.Add(ConfigurationProblem.ForKey(ScheduleKeys.DivFactor, divFactor,
