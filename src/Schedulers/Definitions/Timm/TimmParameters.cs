@@ -70,8 +70,8 @@ internal static class TimmParameters
 
     public static ParameterDescriptor KDecayDescriptor { get; } = new(
         ScheduleKeys.KDecay, ParameterKind.Number, ParameterPresence.Optional,
-        "k-decay: the curve reads t_curr^k / t_i^k where it would read t_curr / t_i (1: the plain curve).",
-        ParameterValue.FromNumber(1), range: ValueRange.GreaterThan(0));
+        "k-decay: the curve reads t_curr^k / t_i^k where it would read t_curr / t_i (1: the plain curve). At most 10: timm's t^k overflows into NaN for long cycles far sooner than k-decay's useful range ends.",
+        ParameterValue.FromNumber(1), range: ValueRange.Between(0, false, 10, true));
 
     /// <summary>The rules every timm scheduler shares: warmup keys need a warmup, noise keys need noise_range_t.</summary>
     public static void CheckRules(ParameterSet parameters, List<ConfigurationProblem> problems)
