@@ -46,14 +46,13 @@ internal sealed class ParameterSet
         ? new WarmupPhase(WarmupSteps, Number(ScheduleKeys.WarmupStartLr), LearningRate)
         : WarmupPhase.None;
 
-    /// <summary>Gets the keys the configuration holds, those refused by their own check included.</summary>
-    public IReadOnlySet<string> Received { get; init; } = new HashSet<string>(StringComparer.Ordinal);
-
     public bool Has(string key) => _values.ContainsKey(key);
 
-    /// <summary>Gets whether the configuration holds <paramref name="key"/>, valid or not: a rule about a key's absence must not fire when it was given and refused.</summary>
-    public bool WasGiven(string key) => Received.Contains(key);
-    /// <summary>Gets whether the configuration gives <paramref name="key"/> at all, valid or not: a rule that needs a key refused on its own says nothing more.</summary>
+
+    /// <summary>
+    /// Gets whether the configuration gives <paramref name="key"/> at all, valid or not: a rule about a key's absence must
+    /// not fire when it was given and refused on its own.
+    /// </summary>
     public bool Written(string key) => _values.ContainsKey(key) || _options?.Contains(key) == true;
 
     public ParameterValue? Given(string key) => _values.GetValueOrDefault(key);

@@ -116,7 +116,7 @@ internal static class ScheduleValidator
             warmupSteps = ResolveWarmup(descriptor, values, problems);
         }
 
-        var parameters = new ParameterSet(descriptor, values, warmupSteps, options) { Received = options.Entries.Select(entry => entry.Key).ToHashSet(StringComparer.Ordinal) };
+        var parameters = new ParameterSet(descriptor, values, warmupSteps, options);
         definition?.CheckRules(parameters, problems);
         CheckEpochUnits(parameters, problems);
 

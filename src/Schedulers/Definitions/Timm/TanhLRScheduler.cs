@@ -27,7 +27,7 @@ internal sealed class TanhLRScheduler : CurveDefinition
         TimmParameters.CheckCycleRules(parameters, problems);
 
         // timm asserts lb < ub; both keys must have passed their own checks (or be defaults) to be compared.
-        var bothReadable = (parameters.Has(ScheduleKeys.Lb) || !parameters.WasGiven(ScheduleKeys.Lb)) && (parameters.Has(ScheduleKeys.Ub) || !parameters.WasGiven(ScheduleKeys.Ub));
+        var bothReadable = (parameters.Has(ScheduleKeys.Lb) || !parameters.Written(ScheduleKeys.Lb)) && (parameters.Has(ScheduleKeys.Ub) || !parameters.Written(ScheduleKeys.Ub));
         if (bothReadable && !(parameters.Number(ScheduleKeys.Lb) < parameters.Number(ScheduleKeys.Ub)))
         {
             problems.Add(ConfigurationProblem.ForKeys([ScheduleKeys.Lb, ScheduleKeys.Ub],

@@ -80,7 +80,7 @@ internal static class TimmParameters
         foreach (var key in new[] { ScheduleKeys.WarmupLrInit, ScheduleKeys.WarmupPrefix })
         {
             // A warmup_t refused on its own check is not a missing warmup.
-            if (parameters.Given(key) is { } value && warmup == 0 && (parameters.Has(ScheduleKeys.WarmupT) || !parameters.WasGiven(ScheduleKeys.WarmupT)))
+            if (parameters.Given(key) is { } value && warmup == 0 && (parameters.Has(ScheduleKeys.WarmupT) || !parameters.Written(ScheduleKeys.WarmupT)))
             {
                 problems.Add(ConfigurationProblem.ForKey(key, value,
                     $"{value} has no effect without a warmup: set warmup_t > 0 or remove {key}.",
@@ -94,7 +94,7 @@ internal static class TimmParameters
                 $"a warmup of {warmup} steps leaves no room for the curve: it must end before total_steps ({total}), so at most {total - 1} steps."));
         }
 
-        var noisy = parameters.WasGiven(ScheduleKeys.NoiseRangeT);
+        var noisy = parameters.Written(ScheduleKeys.NoiseRangeT);
         foreach (var key in new[] { ScheduleKeys.NoisePct, ScheduleKeys.NoiseStd, ScheduleKeys.NoiseSeed })
         {
             if (parameters.Given(key) is { } value && !noisy)
@@ -118,7 +118,7 @@ internal static class TimmParameters
     public static void CheckCycleRules(ParameterSet parameters, List<ConfigurationProblem> problems)
     {
         // A cycle_limit refused on its own check says nothing about the cycles wanted.
-        if (parameters.Integer(ScheduleKeys.CycleLimit) >= 2 || (!parameters.Has(ScheduleKeys.CycleLimit) && parameters.WasGiven(ScheduleKeys.CycleLimit)))
+        if (parameters.Integer(ScheduleKeys.CycleLimit) >= 2 || (!parameters.Has(ScheduleKeys.CycleLimit) && parameters.Written(ScheduleKeys.CycleLimit)))
         {
             return;
         }
