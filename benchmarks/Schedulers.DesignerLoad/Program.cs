@@ -12,6 +12,9 @@ var clients = Argument("--clients", 16);
 var deadline = TimeSpan.FromSeconds(Argument("--deadline-seconds", 600));
 var seed = Argument("--seed", 18);
 
+// 0: steps drawn log-uniform in [1e6, 1e12]; otherwise every request has this many (the single-user "1M steps" figure).
+var fixedSteps = Argument("--steps", 0);
+
 var cli = Path.Combine(AppContext.BaseDirectory, "Schedulers.Cli.dll");
 using var server = Process.Start(new ProcessStartInfo("dotnet", $"\"{cli}\" serve --host 127.0.0.1")
 {
@@ -28,7 +31,7 @@ try
         throw new InvalidOperationException($"refusing to load {address}: this test sends traffic to loopback only.");
     }
 
-    Console.WriteLine($"server {address} (pid {server.Id}); {requests} curve requests from {clients} clients, seed {seed}");
+    Console.WriteLine($"server {address} (pid {server.Id}); {requests} curve requests from {clients} clients, {(fixedSteps > 0 ? $"{fixedSteps} steps each" : "1e6 to 1e12 steps")}, seed {seed}");
     using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
     var schedulers = new[]
     {
@@ -41,7 +44,8 @@ try
     var random = new Random(seed);
     var bodies = Enumerable.Range(0, requests).Select(i =>
     {
-        var steps = (long)Math.Round(Math.Pow(10, 6 + (6 * random.NextDouble())));
+        var drawn = (long)Math.Round(Math.Pow(10, 6 + (6 * random.NextDouble())));
+        var steps = fixedSteps > 0 ? fixedSteps : drawn;
         return (Steps: steps, Body: $$"""{"configs": [{{schedulers[i % schedulers.Length].Replace("STEPS", steps.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)}}], "width": 800}""");
     }).ToArray();
 
