@@ -11,19 +11,20 @@ internal sealed class ChainedScheduler : CurveDefinition
         WarmupSupport.None,
         decaysAfterWarmup: false,
         [
-            CommonParameters.LearningRateDescriptor,
+            ChildConfigurations.LearningRateDescriptor(
+                "The one learning rate the schedules' factors multiply; may be left out when every schedule gives the same one, as in PyTorch code, where they share one optimizer."),
             CommonParameters.TotalStepsDescriptor(ParameterPresence.Optional),
             ChildConfigurations.Descriptor("The schedules whose factors multiply; they take the chain's learning_rate."),
         ],
         warmupRefusal: "ChainedScheduler has no warmup of its own: chain a warmup schedule (LinearLR), or put one before it with SequentialLR");
 
     public override void CheckRules(ParameterSet parameters, List<ConfigurationProblem> problems) =>
-        ChildConfigurations.Check(parameters, problems, child =>
-            child.TryGetValue(ScheduleKeys.LearningRate, out var own)
+        ChildConfigurations.Check(parameters, problems, Descriptor.Name, "and none on its schedules", child =>
+            parameters.Written(ScheduleKeys.LearningRate) && child.TryGetValue(ScheduleKeys.LearningRate, out var own)
                 ? ConfigurationProblem.ForKey(ScheduleKeys.LearningRate, own,
                     $"{own} would have no effect: a ChainedScheduler multiplies its schedules' factors of one learning rate; set learning_rate on the ChainedScheduler and remove it here.")
                 : null);
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
-        new ChainedSchedule(Descriptor, canonicalOptions, parameters.LearningRate, parameters.TotalSteps, ChildConfigurations.Build(parameters));
+        new ChainedSchedule(Descriptor, canonicalOptions, ChildConfigurations.LearningRate(parameters)!.NumberValue, parameters.TotalSteps, ChildConfigurations.Build(parameters));
 }

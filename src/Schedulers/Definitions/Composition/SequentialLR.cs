@@ -11,7 +11,8 @@ internal sealed class SequentialLR : CurveDefinition
         WarmupSupport.None,
         decaysAfterWarmup: false,
         [
-            CommonParameters.LearningRateDescriptor,
+            ChildConfigurations.LearningRateDescriptor(
+                "Learning rate of the schedules that give none; may be left out when every schedule gives the same one, as in PyTorch code, where they share one optimizer."),
             CommonParameters.TotalStepsDescriptor(ParameterPresence.Optional),
             ChildConfigurations.Descriptor("The schedules to run in turn; each inherits learning_rate unless it sets its own."),
             new(ScheduleKeys.Milestones, ParameterKind.IntegerList, ParameterPresence.Required,
@@ -22,7 +23,7 @@ internal sealed class SequentialLR : CurveDefinition
 
     public override void CheckRules(ParameterSet parameters, List<ConfigurationProblem> problems)
     {
-        ChildConfigurations.Check(parameters, problems);
+        ChildConfigurations.Check(parameters, problems, Descriptor.Name, "a schedule's own then overrides it for that schedule");
         if (!parameters.Has(ScheduleKeys.Milestones) || !parameters.Has(ScheduleKeys.Schedulers))
         {
             return;
@@ -44,6 +45,6 @@ internal sealed class SequentialLR : CurveDefinition
     }
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
-        new SequentialSchedule(Descriptor, canonicalOptions, parameters.LearningRate, parameters.TotalSteps,
+        new SequentialSchedule(Descriptor, canonicalOptions, ChildConfigurations.LearningRate(parameters)!.NumberValue, parameters.TotalSteps,
             ChildConfigurations.Build(parameters), [.. parameters.Integers(ScheduleKeys.Milestones)]);
 }
