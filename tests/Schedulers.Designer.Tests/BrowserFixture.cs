@@ -40,12 +40,19 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page (its own context: no state shared between tests) at the designer, ready to use.</summary>
-    public async Task<DesignerPage> OpenAsync(string? config = null)
+    public Task<DesignerPage> OpenAsync(string? config = null) =>
+        OpenUrlAsync(config is null ? Address.ToString() : $"{Address}#config={Uri.EscapeDataString(config)}");
+
+    /// <summary>A fresh page at an address of the designer (a link someone copied), ready to use.</summary>
+    public async Task<DesignerPage> OpenUrlAsync(string url)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+            AcceptDownloads = true,
+        });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
-        var url = config is null ? Address.ToString() : $"{Address}#config={Uri.EscapeDataString(config)}";
         await page.GotoAsync(url);
         await page.WaitForSelectorAsync("body[data-ready=true]");
         var designer = new DesignerPage(page);

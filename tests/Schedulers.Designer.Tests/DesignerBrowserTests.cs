@@ -1,4 +1,7 @@
+using System.Buffers.Binary;
 using System.Globalization;
+using System.Text;
+using System.Xml.Linq;
 using Microsoft.Playwright;
 
 namespace Schedulers.Designer.Tests;
@@ -172,5 +175,167 @@ public sealed class DesignerBrowserTests(BrowserFixture browser) : IClassFixture
 
         (await second.Field("warmup_steps").InputValueAsync()).Should().Be("42");
         (await second.Page.Locator("#scheduler").InputValueAsync()).Should().Be("cosine");
+    }
+
+    [Fact]
+    public async Task Dropping_a_Kohya_GUI_file_on_the_import_box_fills_the_form()
+    {
+        var file = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Files", "kohya_gui_lora.json"));
+        await using var page = await browser.OpenAsync(Cosine);
+        await page.Page.Locator("#import-source").SelectOptionAsync("kohya");
+        var version = await page.VersionAsync();
+
+        var accepted = await page.DropFileAsync("#import-text", "kohya_gui_lora.json", file);
+        await page.WaitForCurveAsync(version);
+
+        accepted.Should().BeTrue("a browser delivers a real drop only where dragover was cancelled");
+        (await page.Page.Locator("#import-text").InputValueAsync()).Should().Be(file);
+        (await page.Page.Locator("#scheduler").InputValueAsync()).Should().Be("polynomial");
+        (await page.Field("learning_rate").InputValueAsync()).Should().Be("0.0002");
+        (await page.Field("power").InputValueAsync()).Should().Be("2");
+        (await page.Field("total_steps").InputValueAsync()).Should().Be("1500");
+        (await page.Field("warmup_steps").InputValueAsync()).Should().Be("150", "lr_warmup is 10 percent of max_train_steps 1500");
+        await Assertions.Expect(page.Page.Locator("#import-problems")).ToBeEmptyAsync();
+    }
+
+    [Fact]
+    public async Task The_PNG_export_is_a_PNG_of_the_chart_at_twice_its_size()
+    {
+        await using var page = await browser.OpenAsync(Cosine);
+        var chart = page.Page.Locator("#chart");
+        var width = int.Parse((await chart.GetAttributeAsync("width"))!, CultureInfo.InvariantCulture);
+        var height = int.Parse((await chart.GetAttributeAsync("height"))!, CultureInfo.InvariantCulture);
+
+        var (name, bytes) = await page.DownloadAsync("#export-png");
+
+        name.Should().Be("schedule.png");
+        var chunks = PngChunks(bytes);
+        chunks.Select(chunk => chunk.Type).Should().StartWith("IHDR").And.Contain("IDAT").And.EndWith("IEND");
+        var header = chunks[0].Data;
+        BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(0, 4)).Should().Be(2 * width);
+        BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(4, 4)).Should().Be(2 * height);
+        await Assertions.Expect(page.Page.Locator("#status")).ToContainTextAsync($"schedule.png: {2 * width} × {2 * height} pixels");
+    }
+
+    [Fact]
+    public async Task The_SVG_export_is_the_chart_as_an_SVG_document()
+    {
+        // 100 steps: fewer than the chart's columns, so each step has a column of four points (first, extremes, last).
+        await using var page = await browser.OpenAsync("""{"scheduler": "linear", "learning_rate": 0.001, "total_steps": 99}""");
+        var shown = await page.Curve.GetAttributeAsync("d");
+
+        var (name, bytes) = await page.DownloadAsync("#export-svg");
+
+        name.Should().Be("schedule.svg");
+        var document = XDocument.Parse(Encoding.UTF8.GetString(bytes));
+        XNamespace svg = "http://www.w3.org/2000/svg";
+        document.Root!.Name.Should().Be(svg + "svg");
+        document.Root.Attribute("width")!.Value.Should().Be((await page.Page.Locator("#chart").GetAttributeAsync("width"))!);
+        var curve = document.Descendants(svg + "path").Single(path => (string?)path.Attribute("id") == "curve-0");
+        curve.Attribute("d")!.Value.Should().Be(shown);
+        curve.Attribute("d")!.Value.TrimStart('M').Split('L').Should().HaveCount(4 * 100);
+        document.Descendants(svg + "text").Select(text => text.Value).Should().Contain(["step", "learning rate", "0", "99"]);
+    }
+
+    [Fact]
+    public async Task The_CSV_download_holds_the_library_value_of_every_step()
+    {
+        const string config = """{"scheduler": "cosine", "learning_rate": 0.001, "total_steps": 1000, "warmup_steps": 100}""";
+        var schedule = LearningRateSchedule.FromJson(config);
+        await using var page = await browser.OpenAsync(config);
+        await page.Page.Locator("#export-format").SelectOptionAsync("csv");
+
+        var (name, bytes) = await page.DownloadAsync("#export-download");
+
+        name.Should().Be("schedule.csv");
+        var lines = Encoding.UTF8.GetString(bytes).TrimEnd('\n').Split('\n');
+        lines[0].Should().Be("step,lr");
+        var rows = lines.Skip(1).Select(line => line.Split(',')).ToArray();
+        rows.Select(row => long.Parse(row[0], CultureInfo.InvariantCulture)).Should().Equal(Enumerable.Range(0, (int)schedule.TotalSteps!.Value + 1).Select(step => (long)step));
+        foreach (var row in rows)
+        {
+            // Evaluate's contract with GetLearningRate (docs/evaluation.md): within 1e-14 times the learning rate.
+            var step = long.Parse(row[0], CultureInfo.InvariantCulture);
+            double.Parse(row[1], CultureInfo.InvariantCulture).Should().BeApproximately(schedule.GetLearningRate(step), 1e-14 * 0.001, $"step {step}");
+        }
+    }
+
+    [Fact]
+    public async Task A_link_reproduces_the_curves_the_log_scale_and_the_range()
+    {
+        await using var first = await browser.OpenAsync(Cosine);
+        var version = await first.VersionAsync();
+        await first.Field("warmup_steps").FillAsync("200");
+        await first.WaitForCurveAsync(version);
+        version = await first.VersionAsync();
+        await first.Page.Locator("#pin").ClickAsync();
+        await first.WaitForCurveAsync(version);
+        version = await first.VersionAsync();
+        await first.ChooseAsync("linear");
+        await first.WaitForCurveAsync(version);
+        version = await first.VersionAsync();
+        await first.Page.Locator("#steps-shown").FillAsync("1500");
+        await first.WaitForCurveAsync(version);
+        version = await first.VersionAsync();
+        await first.Page.Locator("#log-scale").CheckAsync();
+        await first.WaitForCurveAsync(version);
+
+        await using var second = await browser.OpenUrlAsync(first.Page.Url);
+
+        (await second.Page.Locator("#scheduler").InputValueAsync()).Should().Be("linear");
+        (await second.Page.Locator("#steps-shown").InputValueAsync()).Should().Be("1500");
+        (await second.Page.Locator("#log-scale").IsCheckedAsync()).Should().BeTrue();
+        (await second.Page.Locator("#chart").GetAttributeAsync("data-count")).Should().Be("1500");
+        (await second.Curve.GetAttributeAsync("d")).Should().Be(await first.Curve.GetAttributeAsync("d"));
+        (await second.Page.Locator("#curve-1").GetAttributeAsync("d")).Should().Be(await first.Page.Locator("#curve-1").GetAttributeAsync("d"));
+    }
+
+    [Fact]
+    public async Task A_new_user_designs_a_schedule_fixes_what_is_flagged_and_downloads_it()
+    {
+        await using var page = await browser.OpenAsync();
+        var version = await page.VersionAsync();
+        await page.ChooseAsync("linear");
+        await page.WaitForCurveAsync(version);
+
+        await page.Field("learning_rate").FillAsync("0.0005");
+        await page.Field("total_steps").FillAsync("1000");
+        await page.Field("warmup_steps").FillAsync("1500");
+        await page.WaitForInvalidAsync();
+        var typed = ScheduleOptions.FromJson("""{"scheduler": "linear", "learning_rate": 0.0005, "total_steps": 1000, "warmup_steps": 1500}""");
+        var refusal = () => LearningRateSchedule.Create(typed);
+        foreach (var problem in refusal.Should().Throw<ScheduleConfigurationException>().Which.Problems)
+        {
+            await Assertions.Expect(page.Page.Locator("#fields")).ToContainTextAsync(problem.Message);
+        }
+
+        version = await page.VersionAsync();
+        await page.Page.Locator("#fix").ClickAsync();
+        await page.WaitForCurveAsync(version);
+        var fixedSchedule = LearningRateSchedule.CreateLenient(typed).Schedule;
+        (await page.Field("warmup_steps").InputValueAsync()).Should().Be(fixedSchedule.WarmupSteps.ToString(CultureInfo.InvariantCulture));
+
+        await page.Page.Locator("#export-format").SelectOptionAsync("json");
+        var (name, bytes) = await page.DownloadAsync("#export-download");
+
+        name.Should().Be("schedule.json");
+        LearningRateSchedule.FromJson(Encoding.UTF8.GetString(bytes)).ToJson().Should().Be(fixedSchedule.ToJson());
+    }
+
+    /// <summary>A PNG file's chunks in order (type and data), after checking its signature and each chunk's length.</summary>
+    private static List<(string Type, byte[] Data)> PngChunks(byte[] bytes)
+    {
+        bytes.AsSpan(0, 8).ToArray().Should().Equal(0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A);
+        var chunks = new List<(string, byte[])>();
+        var offset = 8;
+        while (offset < bytes.Length)
+        {
+            var length = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(offset, 4));
+            (offset + 12 + length).Should().BeLessThanOrEqualTo(bytes.Length, "a chunk ends inside the file");
+            chunks.Add((Encoding.ASCII.GetString(bytes, offset + 4, 4), bytes.AsSpan(offset + 8, length).ToArray()));
+            offset += 12 + length;
+        }
+
+        return chunks;
     }
 }

@@ -30,6 +30,38 @@ public sealed class DesignerPage(IPage page) : IAsyncDisposable
 
     public async Task ChooseAsync(string scheduler) => await page.Locator("#scheduler").SelectOptionAsync(scheduler);
 
+    /// <summary>Clicks a button that downloads a file, and returns the file's suggested name and its bytes.</summary>
+    public async Task<(string Name, byte[] Bytes)> DownloadAsync(string button)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(
+            () => page.Locator(button).ClickAsync(),
+            new PageRunAndWaitForDownloadOptions { Timeout = 60_000 });
+        await using var stream = await download.CreateReadStreamAsync();
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return (download.SuggestedFilename, copy.ToArray());
+    }
+
+    /// <summary>
+    /// Drags a file (its name and text) onto an element as a person's drop arrives: <c>dragenter</c>, <c>dragover</c>
+    /// and <c>drop</c> carrying one <c>DataTransfer</c> with the file. Returns whether the element accepted the drag
+    /// (cancelled <c>dragover</c>), without which a browser never delivers a real drop.
+    /// </summary>
+    public Task<bool> DropFileAsync(string target, string name, string text) => page.EvaluateAsync<bool>(
+        """
+        ([selector, name, text]) => {
+          const target = document.querySelector(selector);
+          const data = new DataTransfer();
+          data.items.add(new File([text], name, { type: 'text/plain' }));
+          const fire = type => target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+          fire('dragenter');
+          const accepted = !fire('dragover');
+          fire('drop');
+          return accepted;
+        }
+        """,
+        new[] { target, name, text });
+
     /// <summary>Saves a screenshot for docs/designer.md (into docs/designer/ when SCHEDULERS_UPDATE_DOCS=1, else beside the tests).</summary>
     public async Task ScreenshotAsync(string name)
     {

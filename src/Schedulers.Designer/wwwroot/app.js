@@ -500,17 +500,24 @@ function chartSvgText() {
   return new XMLSerializer().serializeToString($('chart'));
 }
 
+// The chart drawn at twice its size, so that the PNG stays sharp on a high-density screen or in a document.
 function exportPng() {
   const image = new Image();
   const url = URL.createObjectURL(new Blob([chartSvgText()], { type: 'image/svg+xml' }));
+  const [width, height] = [chartSize.width * 2, chartSize.height * 2];
   image.onload = () => {
-    const canvas = element('canvas', { width: chartSize.width * 2, height: chartSize.height * 2 });
+    const canvas = element('canvas', { width, height });
     const context = canvas.getContext('2d');
     context.scale(2, 2);
     context.drawImage(image, 0, 0);
     URL.revokeObjectURL(url);
-    canvas.toBlob(blob => download('schedule.png', blob), 'image/png');
+    canvas.toBlob(blob => {
+      if (!blob) { $('status').textContent = 'the browser could not make the PNG.'; return; }
+      download('schedule.png', blob);
+      $('status').textContent = `schedule.png: ${width} × ${height} pixels`;
+    }, 'image/png');
   };
+  image.onerror = () => { URL.revokeObjectURL(url); $('status').textContent = 'the browser could not draw the chart into a PNG.'; };
   image.src = url;
 }
 
