@@ -21,6 +21,13 @@ internal sealed record ImportRule(string Source, string? Target)
     /// <summary>What the tool uses when the setting is absent; <see langword="null"/>: an absent setting is not carried over.</summary>
     public double? Default { get; init; }
 
+    /// <summary>
+    /// What the tool uses when the setting is missing altogether (or JSON <c>null</c>), where that differs from
+    /// <see cref="Default"/>: the Kohya GUI reads <c>""</c> as <see cref="Default"/> but keeps its field's own default for a
+    /// key the file lacks. <see langword="null"/>: the same as <see cref="Default"/>.
+    /// </summary>
+    public double? WhenAbsent { get; init; }
+
     /// <summary>What the tool multiplies the value by on the way to the schedule (sd-scripts halves some cycle counts).</summary>
     public double Scale { get; init; } = 1;
 

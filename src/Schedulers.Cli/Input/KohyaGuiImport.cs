@@ -26,7 +26,9 @@ internal static class KohyaGuiImport
         }
         catch (JsonException exception)
         {
-            throw new UsageException($"the file starts like a Kohya GUI JSON file but is not valid JSON: {exception.Message}");
+            throw new UsageException(HasComments(json)
+                ? "the file is a Kohya GUI JSON file with comments (// or /* */), which JSON does not allow: the GUI's json.load refuses it too. Remove the comments."
+                : $"the file starts like a Kohya GUI JSON file but is not valid JSON: {exception.Message}");
         }
 
         using (document)
@@ -44,6 +46,20 @@ internal static class KohyaGuiImport
             }
 
             return Translate(new KohyaGuiSettings(values), explicitProcesses, facts);
+        }
+    }
+
+    /// <summary>Whether the text is valid JSON once comments are skipped: then they are what made it invalid.</summary>
+    private static bool HasComments(string json)
+    {
+        try
+        {
+            using var _ = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 
@@ -70,6 +86,7 @@ internal static class KohyaGuiImport
         var schedulerType = reader.Text(KohyaGuiMappings.SchedulerType);
         var numCycles = reader.Integer(KohyaGuiMappings.NumCycles) ?? 1;
         var power = reader.Number(KohyaGuiMappings.Power) ?? 1;
+        var additional = KohyaGuiAdditionalParameters.Read(reader.Text(KohyaGuiMappings.AdditionalParameters));
         var passedThrough = KohyaGuiMappings.PassedThrough.Where(rule => reader.IsSet(rule.Source))
             .Select(rule => (rule.Source, Value: rule.Type == ImportValueType.Integer ? (object?)reader.Integer(rule) : reader.Number(rule))).ToArray();
         foreach (var rule in KohyaGuiMappings.Noted)
@@ -108,6 +125,14 @@ internal static class KohyaGuiImport
 
         var processes = Processes(fileProcesses, explicitProcesses, problems, notes);
         UsageException.ThrowIfAny(problems);
+        if (additional.ChangesSchedule)
+        {
+            notes.Add(additional.Note());
+        }
+
+        // The GUI refuses all-zero rates before it launches anything; the command line then sets the groups.
+        unetLr = additional.TextEncoderOnly ? 0 : additional.UnetLr ?? unetLr;
+        textEncoderLr = additional.UnetOnly ? 0 : additional.TextEncoderLr ?? textEncoderLr;
 
         // train_model: the training length and the warmup the GUI writes into sd-scripts' config file.
         long steps = maxTrainSteps;
@@ -128,7 +153,15 @@ internal static class KohyaGuiImport
             var needsSteps = maxTrainEpochs == 0 || (!savesWarmupSteps && percent != 0);
             if (steps == 0 && needsSteps)
             {
-                (steps, stepsOrigin) = GuiSteps(batchSize, accumulation, epoch, regularisation, trainDataDir, facts, notes);
+                var why = reader.Has(KohyaGuiMappings.MaxTrainSteps.Source) ? "max_train_steps is 0" : "max_train_steps is absent";
+                (steps, stepsOrigin) = GuiSteps(batchSize, accumulation, epoch, regularisation, trainDataDir, facts, notes, why);
+                if (!reader.Has(KohyaGuiMappings.MaxTrainSteps.Source))
+                {
+                    notes.Add("max_train_steps is absent: read as 0, the GUI counting the steps from its image folders, as the releases that saved files without it did; a current GUI keeps its field's value instead (1600 unless changed): write max_train_steps into the file to be sure.");
+                }
+
+                notes.AddRange(reader.AbsentDefaultsUsed.Where(rule => rule == KohyaGuiMappings.Epoch || rule == KohyaGuiMappings.TrainBatchSize || rule == KohyaGuiMappings.GradientAccumulationSteps)
+                    .Select(rule => $"{rule.Source} is absent: the GUI keeps its field's default {Format(rule.WhenAbsent!.Value)}."));
             }
 
             (warmup, warmupOrigin) = savesWarmupSteps ? (warmupSteps, "lr_warmup_steps")
@@ -168,13 +201,19 @@ internal static class KohyaGuiImport
             AddIf(settings, key, value!, value is not null);
         }
 
+        foreach (var (key, value) in additional.Settings)
+        {
+            settings[key] = value;
+        }
+
         if (steps == 0 && datasetConfig is null && maxTrainEpochs == 0)
         {
             notes.Add("the GUI's count gives 0 training steps (no images, or epoch 0), so it passes no max_train_steps.");
         }
 
-        var imported = KohyaImport.Translate(settings, processes, fromArguments: false, facts, stepsOrigin);
-        if (imported.Options.Contains(ScheduleKeys.WarmupSteps))
+        var stepsFrom = additional.Settings.ContainsKey(KohyaMappings.MaxTrainSteps.Source) ? "additional_parameters --max_train_steps" : stepsOrigin;
+        var imported = KohyaImport.Translate(settings, processes, additional.Keys, facts, stepsFrom);
+        if (imported.Options.Contains(ScheduleKeys.WarmupSteps) && !additional.Settings.ContainsKey(KohyaMappings.WarmupSteps.Source))
         {
             imported = imported with { Origins = imported.Origins.SetItem(ScheduleKeys.WarmupSteps, warmupOrigin) };
         }
@@ -210,7 +249,7 @@ internal static class KohyaGuiImport
     /// The GUI's own training length when <c>max_train_steps</c> is 0: <c>ceil(float(total_steps) / train_batch_size /
     /// gradient_accumulation_steps * epoch * reg_factor)</c> in floating point, left to right, as train_model computes it.
     /// </summary>
-    private static (long Steps, string Origin) GuiSteps(long? batchSize, long accumulation, long epoch, string? regularisation, string trainDataDir, DataSetFacts facts, List<string> notes)
+    private static (long Steps, string Origin) GuiSteps(long? batchSize, long accumulation, long epoch, string? regularisation, string trainDataDir, DataSetFacts facts, List<string> notes, string why)
     {
         var problems = new List<string>();
         if (batchSize is not >= 1)
@@ -224,7 +263,7 @@ internal static class KohyaGuiImport
         }
 
         UsageException.ThrowIfAny(problems);
-        var images = facts.RequireImagesTimesRepeats($"max_train_steps is 0: the Kohya GUI then counts the training steps from the N_name folders of its image folder (train_data_dir \"{trainDataDir}\"), which the file does not hold");
+        var images = facts.RequireImagesTimesRepeats($"{why}: the Kohya GUI then counts the training steps from the N_name folders of its image folder (train_data_dir \"{trainDataDir}\"), which the file does not hold");
         var regFactor = regularisation is null ? 1 : 2;
         if (regFactor == 2)
         {

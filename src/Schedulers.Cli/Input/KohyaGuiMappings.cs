@@ -5,7 +5,8 @@ namespace Schedulers.Cli;
 /// <summary>
 /// The Kohya GUI's (kohya_ss) settings that shape the learning rate, read as its <c>update_my_data</c> (when a saved
 /// file is opened) and <c>train_model</c> (lora_gui.py, when training starts) read them. Numbers may be written as
-/// strings and <c>""</c> means unset (the row's <see cref="ImportRule.Default"/>, which is what the GUI falls back to).
+/// strings and <c>""</c> means unset (the row's <see cref="ImportRule.Default"/>, which is what the GUI falls back to); a key
+/// the file lacks keeps the GUI field's default (<see cref="ImportRule.WhenAbsent"/>).
 /// <see cref="KohyaGuiImport"/> turns them into the sd-scripts settings the GUI writes, which <see cref="KohyaMappings"/>
 /// then translates.
 /// </summary>
@@ -54,11 +55,34 @@ internal static class KohyaGuiMappings
 
     public static ImportRule MaxTrainEpochs { get; } = new("max_train_epochs", ScheduleKeys.TotalSteps) { Type = ImportValueType.Integer, Default = 0, Note = "Passed when > 0: sd-scripts' epoch rule then replaces max_train_steps." };
 
-    public static ImportRule Epoch { get; } = new("epoch", null) { Type = ImportValueType.Integer, Default = 0, Note = "Multiplies the GUI's step count (\"\" reads as 0, as update_my_data reads it)." };
+    public static ImportRule Epoch { get; } = new("epoch", null)
+    {
+        Type = ImportValueType.Integer,
+        Default = 0,
+        WhenAbsent = 1,
+        Note = "Multiplies the GUI's step count (\"\" reads as 0, as update_my_data reads it; a file without the key keeps the field's default 1).",
+    };
 
-    public static ImportRule TrainBatchSize { get; } = new("train_batch_size", null) { Type = ImportValueType.Integer, Note = "Divides the GUI's step count." };
+    public static ImportRule TrainBatchSize { get; } = new("train_batch_size", null)
+    {
+        Type = ImportValueType.Integer,
+        WhenAbsent = 1,
+        Note = "Divides the GUI's step count (a file without the key keeps the field's default 1).",
+    };
 
-    public static ImportRule GradientAccumulationSteps { get; } = new("gradient_accumulation_steps", null) { Type = ImportValueType.Integer, Default = 0, Note = "Divides the GUI's step count, and sd-scripts' epoch rule (\"\" reads as 0)." };
+    public static ImportRule GradientAccumulationSteps { get; } = new("gradient_accumulation_steps", null)
+    {
+        Type = ImportValueType.Integer,
+        Default = 0,
+        WhenAbsent = 1,
+        Note = "Divides the GUI's step count, and sd-scripts' epoch rule (\"\" reads as 0; a file without the key keeps the field's default 1).",
+    };
+
+    public static ImportRule AdditionalParameters { get; } = new("additional_parameters", null)
+    {
+        Type = ImportValueType.Text,
+        Note = "sd-scripts arguments the GUI appends to its command line, after the config file: its learning-rate arguments (and --unet_lr, --text_encoder_lr, --network_train_unet_only, --network_train_text_encoder_only) win over the file's settings.",
+    };
 
     public static ImportRule NumProcesses { get; } = new("num_processes", null) { Type = ImportValueType.Integer, Default = 0, Note = "Passed to accelerate launch when > 0; sd-scripts multiplies the training steps by it." };
 
@@ -85,6 +109,7 @@ internal static class KohyaGuiMappings
     [
         LearningRate, UnetLr, TextEncoderLr, Scheduler, WarmupPercent, WarmupSteps, MaxTrainSteps, MaxTrainEpochs, Epoch, TrainBatchSize,
         GradientAccumulationSteps, NumProcesses, RegDataDir, TrainDataDir, DatasetConfig, SchedulerArguments, SchedulerType, NumCycles, Power,
+        AdditionalParameters,
     ];
 
     /// <summary>sd-scripts learning-rate settings a GUI file may hold besides the above; passed on as sd-scripts reads them.</summary>

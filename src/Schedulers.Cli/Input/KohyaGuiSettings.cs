@@ -5,13 +5,18 @@ namespace Schedulers.Cli;
 
 /// <summary>
 /// Reads a Kohya GUI file's values as the GUI does: a number may be a JSON number or a string holding one, <c>""</c>
-/// (or <c>null</c>, or an absent key) is unset and takes the row's default. What the GUI would silently turn into
+/// is unset and takes the row's default; an absent key (or <c>null</c>) keeps the GUI field's default, which the row gives
+/// when it differs (<see cref="ImportRule.WhenAbsent"/>). What the GUI would silently turn into
 /// its fallback (<c>"ten"</c>, <c>"2.5"</c> for a whole number) is refused here instead, naming the key: the value the
 /// user meant is not knowable. Every problem is collected before anything is refused.
 /// </summary>
 internal sealed class KohyaGuiSettings(IReadOnlyDictionary<string, JsonElement> values)
 {
     private readonly List<string> _problems = [];
+    private readonly List<ImportRule> _absent = [];
+
+    /// <summary>Gets the rules read whose key the file lacks and whose field default was used, in the order read.</summary>
+    public IReadOnlyList<ImportRule> AbsentDefaultsUsed => _absent;
 
     public void Problem(string message) => _problems.Add(message);
 
@@ -28,7 +33,7 @@ internal sealed class KohyaGuiSettings(IReadOnlyDictionary<string, JsonElement> 
     {
         if (!IsSet(rule.Source))
         {
-            return rule.Default;
+            return Unset(rule);
         }
 
         var value = values[rule.Source];
@@ -51,7 +56,7 @@ internal sealed class KohyaGuiSettings(IReadOnlyDictionary<string, JsonElement> 
     {
         if (!IsSet(rule.Source))
         {
-            return (long?)rule.Default;
+            return (long?)Unset(rule);
         }
 
         var value = values[rule.Source];
@@ -67,6 +72,23 @@ internal sealed class KohyaGuiSettings(IReadOnlyDictionary<string, JsonElement> 
 
         Problem($"{rule.Source} = {value.GetRawText()}: the Kohya GUI reads it with int(), so it must be a whole number (written as a number or a string of digits).");
         return (long?)rule.Default;
+    }
+
+    /// <summary>The value of a key without one: the field's default for a key the file lacks, else the row's default.</summary>
+    private double? Unset(ImportRule rule)
+    {
+        var absent = !values.TryGetValue(rule.Source, out var value) || value.ValueKind == JsonValueKind.Null;
+        if (absent && rule.WhenAbsent is { } fieldDefault)
+        {
+            if (!_absent.Contains(rule))
+            {
+                _absent.Add(rule);
+            }
+
+            return fieldDefault;
+        }
+
+        return rule.Default;
     }
 
     /// <summary>A string; <c>""</c> is unset.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using Tomlyn;
@@ -42,11 +43,24 @@ internal static class KohyaImport
             }
         }
 
-        return Translate(settings, numProcesses, fromArguments: false, facts ?? DataSetFacts.None);
+        return Translate(settings, numProcesses, FrozenSet<string>.Empty, facts ?? DataSetFacts.None);
     }
 
     /// <summary>Reads <c>--key value</c> arguments as sd-scripts' argparse would (values as text, <c>lr_scheduler_args</c> taking every value up to the next flag).</summary>
     public static ImportedConfiguration FromArguments(IReadOnlyList<string> arguments, long numProcesses, DataSetFacts? facts = null)
+    {
+        var settings = ReadArguments(arguments, expandPrefixes: true);
+        return Translate(settings, numProcesses, settings.Keys.ToFrozenSet(StringComparer.Ordinal), facts ?? DataSetFacts.None);
+    }
+
+    /// <summary>
+    /// The learning-rate arguments of an sd-scripts command line, as text (a list for <c>lr_scheduler_args</c>). Other
+    /// arguments are skipped with their values (argparse would read them); an unknown <c>--lr_*</c> is refused, as
+    /// sd-scripts refuses unrecognized arguments.
+    /// </summary>
+    /// <param name="arguments">The arguments, split as a shell splits them.</param>
+    /// <param name="expandPrefixes">Whether a unique prefix of a known key stands for it (argparse's abbreviations; only safe where no other argument can share the prefix).</param>
+    internal static Dictionary<string, object> ReadArguments(IReadOnlyList<string> arguments, bool expandPrefixes)
     {
         var settings = new Dictionary<string, object>(StringComparer.Ordinal);
         var problems = new List<string>();
@@ -73,12 +87,15 @@ internal static class KohyaImport
                 values.Add(inline);
             }
 
-            while (i + 1 < arguments.Count && !arguments[i + 1].StartsWith("--", StringComparison.Ordinal) && (key == KohyaMappings.SchedulerArguments.Source || values.Count == 0))
+            key = expandPrefixes ? Expand(key) : key;
+            // lr_scheduler_args takes every value up to the next flag (nargs="*"); so may an argument this import does not
+            // read, whose arity it does not know.
+            var takesSeveral = key == KohyaMappings.SchedulerArguments.Source || !KohyaMappings.KnownKeys.Contains(key);
+            while (i + 1 < arguments.Count && !arguments[i + 1].StartsWith("--", StringComparison.Ordinal) && (takesSeveral || values.Count == 0))
             {
                 values.Add(arguments[++i]);
             }
 
-            key = Expand(key);
             if (key == KohyaMappings.SchedulerArguments.Source)
             {
                 settings[key] = values;
@@ -98,7 +115,7 @@ internal static class KohyaImport
         }
 
         UsageException.ThrowIfAny(problems);
-        return Translate(settings, numProcesses, fromArguments: true, facts ?? DataSetFacts.None);
+        return settings;
     }
 
     /// <summary>argparse accepts a unique prefix of a long option (<c>--lr_warmup</c> for <c>--lr_warmup_steps</c>).</summary>
@@ -117,9 +134,9 @@ internal static class KohyaImport
     /// Translates sd-scripts settings (as its namespace would hold them) to our vocabulary. <paramref name="stepsOrigin"/>
     /// says where <c>max_train_steps</c> came from when another tool computed it (the Kohya GUI).
     /// </summary>
-    internal static ImportedConfiguration Translate(Dictionary<string, object> settings, long numProcesses, bool fromArguments, DataSetFacts facts, string? stepsOrigin = null)
+    internal static ImportedConfiguration Translate(Dictionary<string, object> settings, long numProcesses, IReadOnlySet<string> argumentKeys, DataSetFacts facts, string? stepsOrigin = null)
     {
-        var reader = new KohyaSettings(settings, fromArguments);
+        var reader = new KohyaSettings(settings, argumentKeys);
         var import = new ImportBuilder();
 
         foreach (var key in settings.Keys.Where(key => key.StartsWith("lr_", StringComparison.Ordinal) && !KohyaMappings.KnownKeys.Contains(key)))

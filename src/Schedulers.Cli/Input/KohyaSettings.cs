@@ -7,9 +7,13 @@ namespace Schedulers.Cli;
 /// <summary>
 /// Reads sd-scripts settings with the types its argument parser gives them: from a TOML file the values keep their TOML
 /// types (sd-scripts puts them in its namespace unconverted), from arguments they are text converted as argparse does.
-/// Every problem is collected before anything is refused.
+/// A run can have both: arguments given after the config file override its keys (the Kohya GUI's
+/// <c>additional_parameters</c>), so each key is read as where it came from. Every problem is collected before anything
+/// is refused.
 /// </summary>
-internal sealed class KohyaSettings(Dictionary<string, object> settings, bool fromArguments)
+/// <param name="settings">The settings by sd-scripts' name.</param>
+/// <param name="argumentKeys">The keys whose value came from the command line, as text.</param>
+internal sealed class KohyaSettings(Dictionary<string, object> settings, IReadOnlySet<string> argumentKeys)
 {
     private readonly List<string> _problems = [];
 
@@ -23,7 +27,7 @@ internal sealed class KohyaSettings(Dictionary<string, object> settings, bool fr
         null => null,
         long whole => whole,
         double number => number,
-        string text when fromArguments && TryParsePythonFloat(text, out var number) => number,
+        string text when argumentKeys.Contains(key) && TryParsePythonFloat(text, out var number) => number,
         var other => Refuse<double?>(key, other, "a number"),
     };
 
@@ -32,7 +36,7 @@ internal sealed class KohyaSettings(Dictionary<string, object> settings, bool fr
     {
         null => null,
         long whole => whole,
-        string text when fromArguments && long.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) => whole,
+        string text when argumentKeys.Contains(key) && long.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) => whole,
         var other => Refuse<long?>(key, other, "a whole number"),
     };
 
@@ -73,7 +77,7 @@ internal sealed class KohyaSettings(Dictionary<string, object> settings, bool fr
             case double share:
                 Problem($"{key} = {Format(share)}: a float is a share of the training steps and must be in [0, 1); write whole steps as an integer.");
                 return 0;
-            case string text when fromArguments:
+            case string text when argumentKeys.Contains(key):
                 return ArgumentSteps(key, text, totalSteps);
             case var other:
                 return Refuse<long>(key, other, "an integer number of steps or a float share below 1");

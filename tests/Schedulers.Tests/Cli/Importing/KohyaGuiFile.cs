@@ -10,6 +10,9 @@ namespace Schedulers.Tests.Cli.Importing;
 /// </summary>
 internal static class KohyaGuiFile
 {
+    /// <summary>An override value that removes the key: a file saved by a GUI release without that field.</summary>
+    public static readonly object Absent = new();
+
     /// <summary>A save of a GUI release without the <c>lr_warmup_steps</c> field.</summary>
     public static string Lora(params (string Key, object Value)[] overrides) => Write(false, overrides);
 
@@ -106,7 +109,14 @@ internal static class KohyaGuiFile
 
         foreach (var (key, value) in overrides)
         {
-            file[key] = JsonSerializer.SerializeToNode(value);
+            if (value == Absent)
+            {
+                file.Remove(key);
+            }
+            else
+            {
+                file[key] = JsonSerializer.SerializeToNode(value);
+            }
         }
 
         return file.ToJsonString(new JsonSerializerOptions { WriteIndented = true });

@@ -369,6 +369,112 @@ public sealed class KohyaGuiImportTests : IDisposable
         run.Error.Should().Contain("warmup_steps comes from round(lr_warmup 100").And.Contain("total_steps comes from the GUI's max_train_steps ceil(20");
     }
 
+    [Fact]
+    public void Additional_parameters_replace_the_scheduler_the_file_sets_as_sd_scripts_reads_its_command_line_last()
+    {
+        var converted = Convert(KohyaGuiFile.Lora(("max_train_steps", "1000"), ("lr_scheduler", "cosine_with_restarts"),
+            ("additional_parameters", "--lr_scheduler_type \"CosineAnnealingLR\" --lr_scheduler_args \"T_max=30\" --log_prefix=run1")));
+
+        converted.GetProperty("scheduler").GetString().Should().Be("CosineAnnealingLR");
+        converted.GetProperty("T_max").GetInt64().Should().Be(30);
+    }
+
+    [Fact]
+    public void Additional_parameters_are_listed_in_a_note()
+    {
+        var run = CliRun.Of("validate", "--config", Write(KohyaGuiFile.Lora(("max_train_steps", "1000"), ("additional_parameters", "--lr_scheduler constant"))), "--from", "kohya");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Error.Should().Contain("additional_parameters gives --lr_scheduler constant");
+    }
+
+    [Fact]
+    public void A_max_train_steps_in_additional_parameters_sets_the_length_and_the_warmup_keeps_the_gui_conversion()
+    {
+        var converted = Convert(KohyaGuiFile.Lora(("max_train_steps", "1000"), ("lr_warmup", "10"), ("additional_parameters", "--max_train_steps=2000")));
+
+        converted.GetProperty("total_steps").GetInt64().Should().Be(2000);
+        converted.GetProperty("warmup_steps").GetInt64().Should().Be(100, "the GUI converts lr_warmup with its own max_train_steps before sd-scripts reads the command line");
+    }
+
+    [Fact]
+    public void Network_train_unet_only_in_additional_parameters_leaves_no_text_encoder_group()
+    {
+        var path = Write(KohyaGuiFile.Lora(("max_train_steps", "1000"), ("unet_lr", "1e-4"), ("text_encoder_lr", "5e-5"), ("additional_parameters", "--network_train_unet_only")));
+
+        var run = CliRun.Of("convert", "--config", path, "--from", "kohya", "--group", "text_encoder");
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("unet");
+    }
+
+    [Fact]
+    public void Additional_parameters_that_do_not_touch_the_schedule_change_nothing()
+    {
+        var plain = Convert(KohyaGuiFile.Lora(("max_train_steps", "1000"), ("lr_warmup", "5")));
+        var withOthers = Convert(KohyaGuiFile.Lora(("max_train_steps", "1000"), ("lr_warmup", "5"), ("additional_parameters", "--log_prefix=xl --network_args \"conv_dim=4\" \"conv_alpha=1\" --shuffle_caption")));
+
+        withOthers.GetRawText().Should().Be(plain.GetRawText());
+    }
+
+    [Fact]
+    public void An_additional_parameters_string_with_an_unclosed_quote_is_refused()
+    {
+        var run = CliRun.Of("validate", "--config", Write(KohyaGuiFile.Lora(("max_train_steps", "1000"), ("additional_parameters", "--lr_scheduler \"constant"))), "--from", "kohya");
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("additional_parameters").And.Contain("never closed");
+    }
+
+    [Theory]
+    [InlineData("gradient_accumulation_steps")]
+    [InlineData("epoch")]
+    [InlineData("train_batch_size")]
+    public void A_counting_setting_the_file_lacks_keeps_the_gui_field_default_of_one(string key)
+    {
+        var complete = Convert(KohyaGuiFile.Lora(("max_train_steps", "0"), ("train_batch_size", "1"), ("gradient_accumulation_steps", "1"), ("epoch", "1")), "--images", "90");
+        var lacking = Convert(KohyaGuiFile.Lora(("max_train_steps", "0"), ("train_batch_size", "1"), ("gradient_accumulation_steps", "1"), ("epoch", "1"), (key, KohyaGuiFile.Absent)), "--images", "90");
+
+        lacking.GetProperty("total_steps").GetInt64().Should().Be(complete.GetProperty("total_steps").GetInt64());
+    }
+
+    [Fact]
+    public void A_null_setting_is_read_as_an_absent_one()
+    {
+        var converted = Convert(KohyaGuiFile.Lora(("max_train_steps", "0"), ("train_batch_size", "2"), ("gradient_accumulation_steps", null!), ("epoch", "3")), "--images", "90");
+
+        converted.GetProperty("total_steps").GetInt64().Should().Be(135, "90 images / batch 2 / accumulation 1 × 3 epochs");
+    }
+
+    [Fact]
+    public void A_missing_setting_is_said_to_keep_the_gui_field_default()
+    {
+        var run = CliRun.Of("validate", "--config", Write(KohyaGuiFile.Lora(("max_train_steps", "0"), ("gradient_accumulation_steps", KohyaGuiFile.Absent))), "--from", "kohya", "--images", "90");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Error.Should().Contain("gradient_accumulation_steps is absent: the GUI keeps its field's default 1");
+    }
+
+    [Fact]
+    public void A_file_without_max_train_steps_says_it_is_absent_when_the_images_are_needed()
+    {
+        var run = CliRun.Of("validate", "--config", Write(KohyaGuiFile.Lora(("max_train_steps", KohyaGuiFile.Absent))), "--from", "kohya");
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("max_train_steps is absent").And.Contain("--images");
+    }
+
+    [Fact]
+    public void A_gui_file_with_comments_is_refused_naming_the_comments()
+    {
+        var json = KohyaGuiFile.Lora(("max_train_steps", "1000")).Replace("{", "{\n  // my settings", StringComparison.Ordinal);
+
+        var run = CliRun.Of("validate", "--config", Write(json), "--from", "kohya");
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("comments");
+    }
+
     private static double[] Curve(CliRun run)
     {
         run.ExitCode.Should().Be(0, run.Error);
