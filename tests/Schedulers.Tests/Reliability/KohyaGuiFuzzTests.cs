@@ -21,6 +21,7 @@ public sealed class KohyaGuiFuzzTests(ITestOutputHelper output)
         "learning_rate", "unet_lr", "text_encoder_lr", "lr_scheduler", "lr_warmup", "lr_warmup_steps", "max_train_steps", "max_train_epochs",
         "epoch", "train_batch_size", "gradient_accumulation_steps", "num_processes", "reg_data_dir", "dataset_config", "lr_scheduler_args",
         "lr_scheduler_type", "lr_scheduler_num_cycles", "lr_scheduler_power", "lr_decay_steps", "lr_scheduler_min_lr_ratio", "t5xxl_lr",
+        "additional_parameters",
     ];
 
     private static readonly (string Key, object Value)[][] Variants =
@@ -33,6 +34,8 @@ public sealed class KohyaGuiFuzzTests(ITestOutputHelper output)
         [("max_train_steps", "500"), ("lr_scheduler_type", "CosineAnnealingLR"), ("lr_scheduler_args", "T_max=500 eta_min=1e-7")],
         [("dataset_config", "/data/dataset.toml"), ("max_train_steps", "300"), ("lr_warmup", "7"), ("lr_scheduler", "linear")],
         [("max_train_steps", "900"), ("lr_scheduler", "warmup_stable_decay"), ("lr_decay_steps", 0.2), ("lr_warmup", 3)],
+        [("max_train_steps", KohyaGuiFile.Absent), ("epoch", KohyaGuiFile.Absent), ("unet_lr", "1"), ("text_encoder_lr", "1"),
+            ("additional_parameters", "--lr_scheduler_type \"CosineAnnealingLR\" --lr_scheduler_args \"T_max=30\" --network_train_unet_only --max_train_steps=700")],
     ];
 
     [Fact]
