@@ -36,14 +36,18 @@ internal static class ScheduleValidator
                 return new LenientScheduleResult(outcome.Build(), adjustments.ToImmutable());
             }
 
-            var unfixable = outcome.Problems.Where(problem => problem.Remedy is null).ToImmutableArray();
-            Guard.ThrowIfAny(unfixable);
+            // Remedies first: one can clear a problem that has none (renaming "lr" supplies the learning_rate it lacked).
+            if (outcome.Problems.All(problem => problem.Remedy is null))
+            {
+                Guard.ThrowIfAny(outcome.Problems);
+            }
+
             if (round == MaxLenientRounds)
             {
                 Guard.ThrowIfAny(outcome.Problems); // Remedies that keep undoing each other: give up rather than loop.
             }
 
-            foreach (var remedy in outcome.Problems.SelectMany(problem => problem.Remedy!.Steps()).DistinctBy(remedy => remedy.Key))
+            foreach (var remedy in outcome.Problems.Where(problem => problem.Remedy is not null).SelectMany(problem => problem.Remedy!.Steps()).DistinctBy(remedy => remedy.Key))
             {
                 options.TryGetValue(remedy.Key, out var original);
                 options = remedy.NewValue is null ? options.Without(remedy.Key) : options.With(remedy.Key, remedy.NewValue);
@@ -92,8 +96,9 @@ internal static class ScheduleValidator
             }
             else if (SchedulerCatalog.FindParameter(key) is not { } known)
             {
+                var meant = MeantKey(key, descriptor);
                 problems.Add(ConfigurationProblem.ForKey(key, value,
-                    $"is not a parameter of any scheduler.{Spelling.DidYouMean(key, SchedulerCatalog.AllParameterKeys)} Remove it.",
+                    meant is null ? "is not a parameter of any scheduler. Remove it." : $"is not a parameter of any scheduler. Did you mean \"{meant}\"? Rename it, or remove it.",
                     UnknownKeyRemedy(key, value, descriptor, options)));
             }
             else if (descriptor is not null)
@@ -129,9 +134,13 @@ internal static class ScheduleValidator
     /// not given too (the value then means what the user meant); any other unknown key is removed.
     /// </summary>
     private static ConfigurationRemedy UnknownKeyRemedy(string key, ParameterValue value, SchedulerDescriptor? descriptor, ScheduleOptions options) =>
-        Spelling.Closest(key, SchedulerCatalog.AllParameterKeys) is { } meant && descriptor?.Takes(meant) == true && !options.TryGetValue(meant, out _)
+        MeantKey(key, descriptor) is { } meant && descriptor?.Takes(meant) == true && !options.TryGetValue(meant, out _)
             ? ConfigurationRemedy.Remove(key, $"not a parameter: read as {meant}, which it misspells") with { Then = ConfigurationRemedy.Set(meant, value, $"renamed from {key}, which misspells it") }
             : ConfigurationRemedy.Remove(key, "unknown key");
+
+    /// <summary>The key an unknown one probably meant: one the chosen scheduler takes first, then any scheduler's.</summary>
+    private static string? MeantKey(string key, SchedulerDescriptor? descriptor) =>
+        (descriptor is null ? null : Spelling.Closest(key, descriptor.Parameters.Select(parameter => parameter.Key))) ?? Spelling.Closest(key, SchedulerCatalog.AllParameterKeys);
 
     private static IEnumerable<KeyValuePair<string, ParameterValue>> Ordered(ScheduleOptions options) =>
         options.Entries

@@ -33,6 +33,8 @@ public sealed class CommandLineFlagTests
     [InlineData("--warmup-step", "--warmup-steps")]
     [InlineData("--learning-rte", "--learning-rate")]
     [InlineData("--total_step", "--total_steps")]
+    [InlineData("--lr", "--learning-rate")]
+    [InlineData("--num-warmup-steps", "--warmup-steps")]
     public void A_misspelt_flag_is_refused_with_the_flag_it_probably_meant(string misspelt, string meant)
     {
         var run = CliRun.Of("curve", "--scheduler", "cosine", "--learning-rate", "3e-4", "--total-steps", "1000", misspelt, "100");
