@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 
 namespace Schedulers.Cli;
 
@@ -24,40 +23,15 @@ internal static class ValidateCommand
             {
                 var plateau = configuration.CreatePlateau();
                 Notes.Print(configuration, error);
-                output.WriteLine($"valid: {plateau.Options.Scheduler}, learning_rate {Format(plateau.Groups[0].BaseValue)}, follows metrics (replay logged ones with schedulers replay)");
+                output.WriteLine($"valid: {plateau.Options.Scheduler}, learning_rate {HumanNumber.Format(plateau.Groups[0].BaseValue)}, follows metrics (replay logged ones with schedulers replay)");
                 return ExitCodes.Success;
             }
 
             var schedule = configuration.CreateSchedule();
             Notes.Print(configuration, error);
-            output.WriteLine(Summary(schedule));
+            output.WriteLine(ScheduleSummary.Of(schedule));
             return ExitCodes.Success;
         });
         return command;
     }
-
-    /// <summary>Scheduler, peak and final learning rate, warmup end and training length, from the evaluator's values.</summary>
-    public static string Summary(LearningRateSchedule schedule)
-    {
-        var horizon = schedule.TotalSteps ?? (schedule.PhaseBoundaries.Count > 0 ? schedule.PhaseBoundaries.Max() : 0);
-        var envelope = CurveEnvelope.Of(schedule, 0, horizon + 1, columns: 1_024);
-        var peak = envelope.High.Max();
-        var parts = new List<string>
-        {
-            $"valid: {schedule.Name}",
-            $"peak lr {Format(peak)}",
-            $"final lr {Format(schedule.GetLearningRate(horizon))} at step {horizon}",
-            schedule.WarmupSteps > 0 ? $"warmup ends at step {schedule.WarmupSteps}" : "no warmup",
-            schedule.TotalSteps is { } total ? $"total_steps {total}" : "no total_steps",
-        };
-        if (schedule.StepsPerEpoch > 1)
-        {
-            // Lengths above are optimizer steps; the configuration counted them in epochs.
-            parts.Add($"in epochs of {schedule.StepsPerEpoch} steps");
-        }
-
-        return string.Join(", ", parts);
-    }
-
-    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }
