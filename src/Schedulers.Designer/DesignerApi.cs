@@ -292,7 +292,7 @@ internal sealed class DesignerApi
 
     /// <summary>The last step worth drawing: the end of training, else the last phase boundary, else a default.</summary>
     private static long Horizon(LearningRateSchedule schedule) =>
-        schedule.TotalSteps ?? (schedule.PhaseBoundaries.Count > 0 ? Math.Max(schedule.PhaseBoundaries.Max(), DefaultHorizon) : DefaultHorizon);
+        schedule.Horizon ?? (schedule.PhaseBoundaries.Count > 0 ? Math.Max(schedule.PhaseBoundaries.Max(), DefaultHorizon) : DefaultHorizon);
 
     private static LearningRateSchedule Create(JsonElement config, int? index)
     {

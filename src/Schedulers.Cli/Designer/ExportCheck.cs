@@ -36,7 +36,7 @@ internal static class ExportCheck
             return false;
         }
 
-        var horizon = expected.TotalSteps ?? (expected.PhaseBoundaries.Count > 0 ? expected.PhaseBoundaries.Max() : 1_000);
+        var horizon = expected.Horizon ?? (expected.PhaseBoundaries.Count > 0 ? expected.PhaseBoundaries.Max() : 1_000);
         var count = horizon + (horizon / 10) + 2;
         var (a, b) = (CurveEnvelope.Of(actual, 0, count, 4_096), CurveEnvelope.Of(expected, 0, count, 4_096));
         return a.First.SequenceEqual(b.First) && a.Low.SequenceEqual(b.Low) && a.High.SequenceEqual(b.High) && a.Last.SequenceEqual(b.Last);

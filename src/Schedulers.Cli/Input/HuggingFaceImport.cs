@@ -122,8 +122,8 @@ internal static class HuggingFaceImport
         var warmupIsShare = warmupSteps is > 0 and < 1;
         var warmup = warmupSteps >= 1 ? (long)warmupSteps : (long)Math.Ceiling(totalSteps * (warmupIsShare ? warmupSteps : warmupRatio));
         var warmupOrigin = warmupSteps >= 1 ? HuggingFaceMappings.WarmupSteps.Origin
-            : warmupIsShare ? "ceil(N × warmup_steps), warmup_steps below 1 being a share of the run in transformers 5"
-            : HuggingFaceMappings.WarmupRatio.Origin;
+            : warmupIsShare ? $"transformers 5's share of the run for warmup_steps below 1: ceil(training steps {totalSteps} × warmup_steps {warmupSteps.ToString("R", CultureInfo.InvariantCulture)})"
+            : $"TrainingArguments.get_warmup_steps: ceil(training steps {totalSteps} × warmup_ratio {warmupRatio.ToString("R", CultureInfo.InvariantCulture)})";
         if (warmupIsShare)
         {
             import.Note($"warmup_steps {warmupSteps.ToString("R", CultureInfo.InvariantCulture)} is below 1: read as a share of the run, as transformers 5 does (ceil({totalSteps} × {warmupSteps.ToString("R", CultureInfo.InvariantCulture)}) = {warmup} steps); transformers 4 took it as a step count.");

@@ -139,7 +139,7 @@ internal static class HuggingFaceTrainingLength
         var steps = (long)total;
         var perEpochText = $"{stepsPerEpoch} optimizer steps per epoch = max({(rule == HuggingFaceEpochRule.Ceil ? "ceil" : "floor")}({batches} batches / gradient_accumulation_steps {accumulation}), 1)";
         import.Note($"{written} trains for num_train_epochs: total_steps {steps} = ceil(num_train_epochs {Format(epochCount)} × {stepsPerEpoch}); {perEpochText}; {batchText}.");
-        return (steps, $"ceil(num_train_epochs × steps per epoch) for max_steps -1 (num_train_epochs {Format(epochCount)}, {perEpochText}, {batchText})");
+        return (steps, $"ceil(num_train_epochs {Format(epochCount)} × {stepsPerEpoch} optimizer steps per epoch) for max_steps -1, where {perEpochText} and {batchText}");
     }
 
     /// <summary>A whole number >= 1 of the file (a batch size, an accumulation count), or the row's default.</summary>

@@ -173,7 +173,7 @@ internal static class KohyaGuiImport
         {
             // The GUI releases that save lr_warmup_steps pass the percentage as a share, which sd-scripts truncates.
             warmupSetting = percent / 100.0;
-            warmupOrigin = $"lr_warmup {percent} % as the share {Format(percent / 100.0)}, truncated by sd-scripts (int(share × N))";
+            warmupOrigin = $"lr_warmup {percent} % passed as the share {Format(percent / 100.0)}, which sd-scripts truncates";
         }
         else if (savesWarmupSteps && warmupSteps > 0 && percent != 0 && datasetConfig is null)
         {
@@ -215,7 +215,9 @@ internal static class KohyaGuiImport
         var imported = KohyaImport.Translate(settings, processes, additional.Keys, facts, stepsFrom);
         if (imported.Options.Contains(ScheduleKeys.WarmupSteps) && !additional.Settings.ContainsKey(KohyaMappings.WarmupSteps.Source))
         {
-            imported = imported with { Origins = imported.Origins.SetItem(ScheduleKeys.WarmupSteps, warmupOrigin) };
+            // A share is counted by sd-scripts against its own training length, whose arithmetic its origin holds.
+            var origin = warmupSetting is double ? $"{warmupOrigin}: {imported.Origins[ScheduleKeys.WarmupSteps]}" : warmupOrigin;
+            imported = imported with { Origins = imported.Origins.SetItem(ScheduleKeys.WarmupSteps, origin) };
         }
 
         imported = imported.WithNotes(notes);
@@ -276,14 +278,14 @@ internal static class KohyaGuiImport
             throw new UsageException($"{facts.ImagesOrigin}: the GUI's count gives {Format(value)} training steps, beyond 2^53.");
         }
 
-        return ((long)value, $"the GUI's max_train_steps ceil({images} / train_batch_size {batchSize} / gradient_accumulation_steps {accumulation} × epoch {epoch} × reg_factor {regFactor}) from {facts.ImagesOrigin}");
+        return ((long)value, $"the GUI's max_train_steps = ceil({images} images × repeats / train_batch_size {batchSize} / gradient_accumulation_steps {accumulation} × epoch {epoch} × reg_factor {regFactor}), images × repeats from {facts.ImagesOrigin}");
     }
 
     /// <summary>The GUI's <c>round(float(int(lr_warmup) * int(max_train_steps) / 100))</c>: Python's round, halves to even.</summary>
     private static (long Steps, string Origin) RoundedPercent(long percent, long steps, string stepsName)
     {
         var rounded = (long)Math.Round((double)(percent * steps) / 100, MidpointRounding.ToEven);
-        return (rounded, $"round(lr_warmup {percent} × {stepsName} {steps} / 100) (Python's round, halves to even)");
+        return (rounded, $"round(lr_warmup {percent} % × {stepsName} {steps} / 100) (Python's round, halves to even)");
     }
 
     /// <summary>The GUI's <c>str(lr_scheduler_args).replace('"', "").split()</c>: double quotes removed, split at runs of whitespace.</summary>

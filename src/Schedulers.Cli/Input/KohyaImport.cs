@@ -190,7 +190,7 @@ internal static class KohyaImport
         reader.ThrowIfProblems();
 
         import.Set(ScheduleKeys.LearningRate, learningRate ?? KohyaMappings.DefaultLearningRate, KohyaMappings.LearningRate.Source);
-        var totalOrigin = numProcesses == 1 ? stepsFrom : $"{stepsFrom} × num_processes ({numProcesses})";
+        var totalOrigin = numProcesses == 1 ? stepsFrom : $"({stepsFrom}) × num_processes {numProcesses}";
 
         if (pyTorchClass.Length > 0)
         {
@@ -220,7 +220,7 @@ internal static class KohyaImport
             }
 
             import.Set(ScheduleKeys.Scheduler, descriptor.Name, KohyaMappings.SchedulerType.Source);
-            Carry(KohyaMappings.PyTorchClasses, "lr_scheduler_type " + pyTorchClass, values, settings, kwargs, import);
+            Carry(KohyaMappings.PyTorchClasses, "lr_scheduler_type " + pyTorchClass, values, settings, kwargs, import, reader, totalSteps);
             foreach (var (key, value) in kwargs)
             {
                 import.Set(key, value, $"lr_scheduler_args {key}");
@@ -264,7 +264,7 @@ internal static class KohyaImport
         }
 
         import.Set(ScheduleKeys.Scheduler, name, KohyaMappings.Scheduler.Source);
-        Carry(name, "lr_scheduler " + name, values, settings, kwargs, import);
+        Carry(name, "lr_scheduler " + name, values, settings, kwargs, import, reader, totalSteps);
         foreach (var (key, value) in kwargs)
         {
             import.Set(takes.First(rule => rule.Source == key).Target!, value, $"lr_scheduler_args {key}");
@@ -309,7 +309,7 @@ internal static class KohyaImport
     /// Carries over what <paramref name="schedule"/> reads of the schedule parameters, as its row in
     /// <see cref="KohyaMappings.ScheduleParameters"/> says, and notes each setting given that no row reads with it.
     /// </summary>
-    private static void Carry(string schedule, string described, Dictionary<string, object?> values, Dictionary<string, object> settings, IReadOnlyDictionary<string, ParameterValue> kwargs, ImportBuilder import)
+    private static void Carry(string schedule, string described, Dictionary<string, object?> values, Dictionary<string, object> settings, IReadOnlyDictionary<string, ParameterValue> kwargs, ImportBuilder import, KohyaSettings reader, long totalSteps)
     {
         foreach (var source in Parameters)
         {
@@ -332,7 +332,7 @@ internal static class KohyaImport
             }
             else if (rule.Target is { } key && (Number(values[source]) ?? rule.Default) is { } number)
             {
-                import.Set(key, number * rule.Scale, rule.Origin);
+                import.Set(key, number * rule.Scale, rule.Type == ImportValueType.Steps && given ? reader.StepsOrigin(source, totalSteps) : rule.Origin);
             }
         }
     }

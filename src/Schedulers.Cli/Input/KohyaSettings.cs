@@ -85,6 +85,17 @@ internal sealed class KohyaSettings(Dictionary<string, object> settings, IReadOn
     }
 
     /// <summary>
+    /// Where a step count read by <see cref="Steps"/> came from, with sd-scripts' arithmetic when it was a share of the
+    /// training steps (<c>int(lr_warmup_steps 0.1 × training steps 300)</c>); the key alone when it was whole steps.
+    /// </summary>
+    public string StepsOrigin(string key, long totalSteps) => settings.GetValueOrDefault(key) switch
+    {
+        double share => $"int({key} {Format(share)} × training steps {totalSteps}), a share of the run",
+        string text when fromArguments && text.TrimEnd().EndsWith('%') => $"int({key} {text.Trim()} × training steps {totalSteps}), a share of the run",
+        _ => key,
+    };
+
+    /// <summary>
     /// <c>lr_scheduler_args</c>: <c>"key=value"</c> strings, each value read by Python's <c>ast.literal_eval</c>, in the
     /// order written (so that refusals list them in that order on every run; a repeated key keeps its last value, as
     /// sd-scripts' dict does).

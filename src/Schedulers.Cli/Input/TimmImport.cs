@@ -191,7 +191,7 @@ internal static class TimmImport
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var rule in TimmMappings.ScheduleParameters.Where(rule => rule.IsUsedBy(sched)))
         {
-            var origin = onUpdates && rule.Type is ImportValueType.Epochs or ImportValueType.EpochList ? $"{rule.Origin} × updates_per_epoch" : rule.Origin;
+            var origin = onUpdates && rule.Type is ImportValueType.Epochs or ImportValueType.EpochList ? $"{rule.Origin} × updates_per_epoch {scale}" : rule.Origin;
             ParameterValue? value;
             switch (rule.Type)
             {
@@ -226,6 +226,11 @@ internal static class TimmImport
                     }
 
                     value = number is { } n ? ParameterValue.FromNumber(rule.Type == ImportValueType.Epochs ? n * scale : n) : null;
+                    if (number is { } epochs && onUpdates && rule.Type == ImportValueType.Epochs)
+                    {
+                        origin = $"{rule.Origin} {Format(epochs)} × updates_per_epoch {scale}";
+                    }
+
                     break;
             }
 
@@ -328,7 +333,8 @@ internal static class TimmImport
     private static (long Steps, string Origin) Length(TimmSettings settings, string sched, List<(ImportRule Rule, ParameterValue Value, string Origin)> parameters, long scale, bool onUpdates, ImportBuilder import)
     {
         var epochs = settings.Integer(TimmMappings.Epochs);
-        var origin = TimmMappings.Epochs.Origin + (onUpdates ? " × updates_per_epoch" : string.Empty);
+        var perUpdate = onUpdates ? $" × updates_per_epoch {scale}" : string.Empty;
+        var origin = $"epochs {epochs}{perUpdate}";
         if (epochs is not { } runEpochs)
         {
             settings.Problem("epochs is null: train.py needs the number of epochs to train.");
@@ -356,16 +362,27 @@ internal static class TimmImport
         var cycles = Math.Max(1, settings.Integer(TimmMappings.ScheduleParameters.First(rule => rule.Source == "lr_cycle_limit")) ?? 1);
         var cycleMul = settings.Number(TimmMappings.ScheduleParameters.First(rule => rule.Source == "lr_cycle_mul")) ?? 1;
         var length = cycleMul == 1 ? tInitial * cycles : Math.Floor(-tInitial * (Math.Pow(cycleMul, cycles) - 1) / (1 - cycleMul));
-        if (Number(parameters, "warmup_prefix") == 1)
+        var rule = cycleMul == 1
+            ? $"t_initial {Format(tInitial)} × cycle_limit {cycles}"
+            : $"floor(t_initial {Format(tInitial)} × (cycle_mul {Format(cycleMul)}^cycle_limit {cycles} - 1) / (cycle_mul - 1))";
+        if (Number(parameters, "warmup_prefix") == 1 && Number(parameters, "warmup_epochs") is { } prefix)
         {
-            length += Number(parameters, "warmup_epochs") ?? 0;
+            length += prefix;
+            rule += $" + warmup_t {Format(prefix)} (warmup_prefix)";
         }
 
-        length += (settings.Integer(TimmMappings.CooldownEpochs) ?? 0) * (double)scale;
+        if (settings.Integer(TimmMappings.CooldownEpochs) is { } cooldown and not 0)
+        {
+            length += cooldown * (double)scale;
+            rule += $" + cooldown_epochs {cooldown}{perUpdate}";
+        }
+
         var steps = Whole(length, settings);
 
         // Per update the factory returns num_epochs = t // updates_per_epoch, and train.py runs that many whole epochs.
-        return (onUpdates ? FloorDivide(steps, scale) * scale : steps, origin + (settings.Differs(TimmMappings.CooldownEpochs) ? " (with cooldown_epochs)" : string.Empty));
+        return onUpdates
+            ? (FloorDivide(steps, scale) * scale, $"create_scheduler_v2's num_epochs = ({rule}) // updates_per_epoch {scale}, × updates_per_epoch {scale}; t_initial = epochs {epochs}{perUpdate}")
+            : (steps, $"create_scheduler_v2's num_epochs = {rule}; t_initial = epochs {epochs}");
     }
 
     private static double? Number(List<(ImportRule Rule, ParameterValue Value, string Origin)> parameters, string source) =>

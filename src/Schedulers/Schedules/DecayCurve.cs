@@ -19,6 +19,13 @@ internal abstract class DecayCurve
     /// <summary>Gets the learning rate <paramref name="t"/> steps after the warmup: <paramref name="scale"/> times the factor, never below <see cref="Floor"/>.</summary>
     public double LearningRateAt(long t, double scale) => Math.Max(scale * Factor(t), Floor);
 
+    /// <summary>
+    /// Gets where the configured course of the curve ends, in steps after the warmup, and the settings that set it
+    /// (<c>total_iters</c>, <c>T_max</c>, <c>decay_steps</c>); <see langword="null"/> for a curve that runs on without
+    /// end, or whose length is always the schedule's <c>total_steps</c>. Set by the definition, which knows the keys.
+    /// </summary>
+    public CourseEnd? CourseEnd { get; init; }
+
     /// <summary>Gets where the curve changes phase, in steps after the warmup (restarts, for example).</summary>
     public virtual IEnumerable<long> Boundaries => [];
 

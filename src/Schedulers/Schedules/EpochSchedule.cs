@@ -26,6 +26,8 @@ internal sealed class EpochSchedule : LearningRateSchedule
 
     private protected override long StepsPerEpochValue => _stepsPerEpoch;
 
+    private protected override CourseEnd? OwnCourseEnd => _inner.CourseEnd is { } end ? end with { Step = InSteps(end.Step, _stepsPerEpoch) } : null;
+
     private protected override bool CanWriteJson => _inner.IsSerializable;
 
     /// <summary>The schedule in epoch units; one step per epoch is the schedule itself.</summary>

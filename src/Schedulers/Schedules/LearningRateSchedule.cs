@@ -58,6 +58,18 @@ public abstract class LearningRateSchedule
     /// </summary>
     public long StepsPerEpoch => StepsPerEpochValue;
 
+    /// <summary>
+    /// Gets the step at which the configured course ends: <see cref="TotalSteps"/> when the configuration gives it;
+    /// otherwise the end the scheduler's own parameters set (ConstantLR, LinearLR and PolynomialLR's <c>total_iters</c>,
+    /// CosineAnnealingLR's <c>T_max</c>, MultiStepLR's last milestone, Keras's <c>decay_steps</c> after its warmup, the
+    /// last step rule, boundary or control point, the end of timm's last cycle, a SequentialLR's last milestone plus its
+    /// last schedule's end, the latest end among a ChainedScheduler's schedules; in optimizer steps with
+    /// <c>steps_per_epoch</c>). <see langword="null"/> for a schedule with no end of its own: ExponentialLR, StepLR,
+    /// inverse_sqrt, constant, and the schedules that repeat (CyclicLR, warm restarts). The learning rate at this step is
+    /// the one the course ends at.
+    /// </summary>
+    public long? Horizon => CourseEnd?.Step;
+
     /// <summary>Gets the steps where one phase ends and the next begins (warmup end, restarts, stable end, rule boundaries), ascending.</summary>
     public virtual IReadOnlyList<long> PhaseBoundaries => WarmupSteps > 0 ? [WarmupSteps] : [];
 
@@ -180,6 +192,12 @@ public abstract class LearningRateSchedule
         Guard.RangeFits(firstStep, destination.Length);
         Fill(firstStep, destination);
     }
+
+    /// <summary>Gets <see cref="Horizon"/> and the settings that set it.</summary>
+    internal CourseEnd? CourseEnd => TotalSteps is { } total ? new CourseEnd(total, ScheduleKeys.TotalSteps) : OwnCourseEnd;
+
+    /// <summary>Gets the end the scheduler's own parameters set, for a configuration without <c>total_steps</c>; none by default.</summary>
+    private protected virtual CourseEnd? OwnCourseEnd => null;
 
     /// <summary>Gets the steps per epoch of a schedule in epoch units (<see cref="EpochSchedule"/>); 1 otherwise.</summary>
     private protected virtual long StepsPerEpochValue => 1;

@@ -13,6 +13,9 @@ internal abstract class TimmCurve
     /// <summary>Gets where the curve changes phase (restarts, decays, the end of the last cycle), ascending, in <c>t</c>.</summary>
     public virtual IEnumerable<long> Boundaries => [];
 
+    /// <summary>Gets where the curve's configured course ends, on the curve's clock, and the settings that set it; <see langword="null"/> when it runs on without end.</summary>
+    public virtual CourseEnd? CourseEnd => null;
+
     /// <summary>The first <c>t</c> after <paramref name="t"/> at which the value may change; <see cref="long.MaxValue"/> when it never does.</summary>
     public virtual long NextChange(long t) => t + 1;
 

@@ -55,6 +55,29 @@ internal abstract class TimmCycles : TimmCurve
         }
     }
 
+    /// <summary>The end of the last of <c>cycle_limit</c> cycles, after which the value is <c>lr_min</c>: none past <see cref="long.MaxValue"/>, or past the cycles listed.</summary>
+    public override CourseEnd? CourseEnd
+    {
+        get
+        {
+            if (FixedLength)
+            {
+                return Limit > long.MaxValue / Initial ? null : new CourseEnd(Initial * Limit, Limit == 1 ? ScheduleKeys.TInitial : "t_initial × cycle_limit");
+            }
+
+            var t = 0L;
+            for (var cycle = 0L; cycle < Limit; cycle++)
+            {
+                if (cycle == MaxListedBoundaries || (t = CycleEnd(t)) == long.MaxValue)
+                {
+                    return null;
+                }
+            }
+
+            return new CourseEnd(t, "cycle_limit cycles of t_initial × cycle_mul^i");
+        }
+    }
+
     public override double LearningRateAt(long t) =>
         CycleOf(t) is { } cycle ? LearningRateIn(cycle, BaseLearningRate * Math.Pow(Decay, cycle.Index)) : LrMin;
 

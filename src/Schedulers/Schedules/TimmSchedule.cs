@@ -44,6 +44,8 @@ internal sealed class TimmSchedule : LearningRateSchedule
         }
     }
 
+    private protected override CourseEnd? OwnCourseEnd => _curve.CourseEnd is { } end && _prefix && WarmupSteps > 0 ? end.After(WarmupSteps, ScheduleKeys.WarmupT) : _curve.CourseEnd;
+
     internal override long ConstantRunEnd(long step)
     {
         if (step < WarmupSteps || (_noise?.Applies(step) ?? false))

@@ -31,6 +31,8 @@ internal sealed class WarmupDecaySchedule : LearningRateSchedule
     public override IReadOnlyList<long> PhaseBoundaries =>
         [.. base.PhaseBoundaries, .. _decay.Boundaries.Select(boundary => boundary + WarmupSteps)];
 
+    private protected override CourseEnd? OwnCourseEnd => _decay.CourseEnd is { } end && WarmupSteps > 0 ? end.After(WarmupSteps, ScheduleKeys.WarmupSteps) : _decay.CourseEnd;
+
     internal override long ConstantRunEnd(long step)
     {
         if (_warmup.Covers(step))

@@ -37,7 +37,7 @@ public sealed class EpochFlagTests
         var run = CliRun.Of("validate", "--scheduler", "cosine", "--learning-rate", "3e-4", "--warmup-steps", "1", "--total-steps", "10", "--steps-per-epoch", "100");
 
         run.ExitCode.Should().Be(0, run.Error);
-        run.Lines[0].Should().Be("valid: cosine, peak lr 0.0003, final lr 0 at step 1000, warmup ends at step 100, total_steps 1000, in epochs of 100 steps");
+        run.Lines[0].Should().Be("valid: cosine, start lr 0, peak lr 3e-4 at step 100, final lr 0 at step 1000, warmup ends at step 100, total_steps 1000, in epochs of 100 steps");
     }
 
     /// <summary>sd-scripts steps every PyTorch class once per optimizer step: its steps_per_epoch is OneCycleLR's sizing argument, never epoch units.</summary>

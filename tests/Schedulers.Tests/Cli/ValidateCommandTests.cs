@@ -13,7 +13,7 @@ public sealed class ValidateCommandTests : IDisposable
 
         run.ExitCode.Should().Be(0);
         run.Lines.Should().ContainSingle();
-        run.Lines[0].Should().Be("valid: cosine, peak lr 0.0003, final lr 0 at step 1000, warmup ends at step 100, total_steps 1000");
+        run.Lines[0].Should().Be("valid: cosine, start lr 0, peak lr 3e-4 at step 100, final lr 0 at step 1000, warmup ends at step 100, total_steps 1000");
     }
 
     [Fact]
@@ -22,7 +22,7 @@ public sealed class ValidateCommandTests : IDisposable
         var run = CliRun.Of("validate", "--scheduler", "CyclicLR", "--learning-rate", "0.001", "--max-lr", "0.004", "--step-size-up", "10", "--total-steps", "100");
 
         run.ExitCode.Should().Be(0, run.Error);
-        run.Lines[0].Should().Contain("peak lr 0.004,");
+        run.Lines[0].Should().Contain("peak lr 4e-3 at step 10,");
     }
 
     [Fact]

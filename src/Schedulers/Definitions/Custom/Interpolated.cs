@@ -107,6 +107,8 @@ internal sealed class Interpolated : CurveDefinition
 
         public override IReadOnlyList<long> PhaseBoundaries => _steps;
 
+        private protected override CourseEnd? OwnCourseEnd => new CourseEnd(_steps[^1], "the last point");
+
         // At a point the value is the point's own (MathNet's log-linear form exp(ln y) can round an ulp away from y).
         private protected override double LearningRateAt(long step) =>
             step <= _steps[0] ? _rates[0]

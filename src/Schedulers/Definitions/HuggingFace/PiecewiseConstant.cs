@@ -51,6 +51,8 @@ internal sealed class PiecewiseConstant : CurveDefinition
 
         public override IReadOnlyList<long> PhaseBoundaries => _boundaries;
 
+        private protected override CourseEnd? OwnCourseEnd => _boundaries.IsEmpty ? null : new CourseEnd(_boundaries[^1], "step_rules' last step");
+
         private protected override void Fill<T>(long firstStep, Span<T> destination)
         {
             var done = 0;

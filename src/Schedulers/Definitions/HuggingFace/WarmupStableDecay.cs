@@ -133,6 +133,10 @@ internal sealed class WarmupStableDecay : CurveDefinition
         public override IReadOnlyList<long> PhaseBoundaries =>
             [.. base.PhaseBoundaries, WarmupSteps + _stableSteps, WarmupSteps + _stableSteps + _decaySteps];
 
+        // Without total_steps the phases were placed by stable_steps.
+        private protected override CourseEnd? OwnCourseEnd =>
+            new CourseEnd(WarmupSteps + _stableSteps + _decaySteps, WarmupSteps > 0 ? "warmup_steps + stable_steps + decay_steps" : "stable_steps + decay_steps");
+
         private protected override double LearningRateAt(long step) => LearningRate * Factor(step);
 
         private protected override void Fill<T>(long firstStep, Span<T> destination)

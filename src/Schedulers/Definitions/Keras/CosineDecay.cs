@@ -59,7 +59,7 @@ internal sealed class CosineDecay : CurveDefinition
         // Keras's decay starts from warmup_target after a warmup, else from initial_learning_rate: that rate is the base.
         var start = warmup > 0 ? parameters.Number(ScheduleKeys.WarmupTarget) : initial;
         var alpha = parameters.Number(ScheduleKeys.Alpha);
-        var curve = new Cosine.Curve(parameters.Integer(ScheduleKeys.DecaySteps), 0.5, alpha) { Floor = start * alpha };
+        var curve = new Cosine.Curve(parameters.Integer(ScheduleKeys.DecaySteps), 0.5, alpha) { Floor = start * alpha, CourseEnd = new(parameters.Integer(ScheduleKeys.DecaySteps), ScheduleKeys.DecaySteps) };
         return new WarmupDecaySchedule(Descriptor, canonicalOptions, start, parameters.TotalSteps,
             warmup > 0 ? new WarmupPhase(warmup, initial, start) : WarmupPhase.None, curve, start);
     }

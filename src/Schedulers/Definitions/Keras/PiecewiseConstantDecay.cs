@@ -56,7 +56,10 @@ internal sealed class PiecewiseConstantDecay : CurveDefinition
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions)
     {
         ImmutableArray<double> values = [.. parameters.Numbers(ScheduleKeys.Values)];
-        var curve = new Curve([.. parameters.Integers(ScheduleKeys.Boundaries)], values);
+        ImmutableArray<long> boundaries = [.. parameters.Integers(ScheduleKeys.Boundaries)];
+
+        // A boundary's own step keeps the value before it: the last value starts a step later.
+        var curve = new Curve(boundaries, values) { CourseEnd = boundaries.IsEmpty ? null : new(boundaries[^1] + 1, "the step after the last boundary") };
         return new WarmupDecaySchedule(Descriptor, canonicalOptions, values.Max(), parameters.TotalSteps, WarmupPhase.None, curve, 1.0);
     }
 

@@ -27,6 +27,9 @@ internal sealed class PolynomialDecay : CurveDefinition
         var curve = new Curve(initial, end, parameters.Integer(ScheduleKeys.DecaySteps), parameters.Number(ScheduleKeys.Power), parameters.Boolean(ScheduleKeys.Cycle))
         {
             Floor = Math.Min(initial, end),
+
+            // With cycle the decay restarts past each multiple of decay_steps, without end.
+            CourseEnd = parameters.Boolean(ScheduleKeys.Cycle) ? null : new(parameters.Integer(ScheduleKeys.DecaySteps), ScheduleKeys.DecaySteps),
         };
 
         // The curve's factor is the learning rate itself (scale 1), in Keras's order of operations. The base rate is the

@@ -13,7 +13,7 @@ internal sealed class ConstantLR : CurveDefinition
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
         PyTorchParameters.Schedule(Descriptor, canonicalOptions, parameters,
-            new Curve(parameters.Number(ScheduleKeys.Factor), parameters.Integer(ScheduleKeys.TotalIters)));
+            new Curve(parameters.Number(ScheduleKeys.Factor), parameters.Integer(ScheduleKeys.TotalIters)) { CourseEnd = new(parameters.Integer(ScheduleKeys.TotalIters), ScheduleKeys.TotalIters) });
 
     /// <summary>PyTorch's <c>ConstantLR</c>: <c>factor</c> until <c>total_iters</c>, then 1.</summary>
     internal sealed class Curve(double factor, long totalIters) : DecayCurve

@@ -12,7 +12,12 @@ internal sealed class CosineAnnealingLR : CurveDefinition
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
         PyTorchParameters.Schedule(Descriptor, canonicalOptions, parameters,
-            new Curve(parameters.Integer(ScheduleKeys.TMax), parameters.Number(ScheduleKeys.EtaMin) / parameters.LearningRate) { Floor = parameters.Number(ScheduleKeys.EtaMin) });
+            new Curve(parameters.Integer(ScheduleKeys.TMax), parameters.Number(ScheduleKeys.EtaMin) / parameters.LearningRate) {
+                Floor = parameters.Number(ScheduleKeys.EtaMin),
+
+                // The half cosine ends at T_max; PyTorch's curve rises again after it, but the course configured is the fall.
+                CourseEnd = new(parameters.Integer(ScheduleKeys.TMax), ScheduleKeys.TMax),
+            });
 
     /// <summary>
     /// PyTorch's <c>CosineAnnealingLR</c> in closed form, <c>eta_min + (base - eta_min) * (1 + cos(pi * t / T_max)) / 2</c>,

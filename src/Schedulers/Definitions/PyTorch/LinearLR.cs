@@ -18,6 +18,7 @@ internal sealed class LinearLR : CurveDefinition
             new Curve(parameters.Number(ScheduleKeys.StartFactor), parameters.Number(ScheduleKeys.EndFactor), parameters.Integer(ScheduleKeys.TotalIters))
             {
                 Floor = parameters.LearningRate * Math.Min(parameters.Number(ScheduleKeys.StartFactor), parameters.Number(ScheduleKeys.EndFactor)),
+                CourseEnd = new(parameters.Integer(ScheduleKeys.TotalIters), ScheduleKeys.TotalIters),
             });
 
     /// <summary>PyTorch's <c>LinearLR</c> in closed form: <c>start + (end - start) * min(t, total_iters) / total_iters</c>.</summary>

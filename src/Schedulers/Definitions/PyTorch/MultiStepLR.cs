@@ -12,9 +12,12 @@ internal sealed class MultiStepLR : CurveDefinition
         new ParameterDescriptor(ScheduleKeys.Milestones, ParameterKind.IntegerList, ParameterPresence.Required, "Steps at which the learning rate is multiplied by gamma.", range: ValueRange.AtLeast(1)),
         PyTorchParameters.GammaDescriptor(ParameterPresence.Optional, "Multiplier applied at each milestone."));
 
-    public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
-        PyTorchParameters.Schedule(Descriptor, canonicalOptions, parameters,
-            new Curve(PyTorchParameters.SortedMilestones(parameters, ScheduleKeys.Milestones), parameters.Number(ScheduleKeys.Gamma)));
+    public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions)
+    {
+        var milestones = PyTorchParameters.SortedMilestones(parameters, ScheduleKeys.Milestones);
+        return PyTorchParameters.Schedule(Descriptor, canonicalOptions, parameters,
+            new Curve(milestones, parameters.Number(ScheduleKeys.Gamma)) { CourseEnd = milestones.IsEmpty ? null : new(milestones[^1], "the last milestone") });
+    }
 
     /// <summary>PyTorch's <c>MultiStepLR</c>: <c>gamma^(number of milestones &lt;= t)</c>, a repeated milestone counting twice.</summary>
     internal sealed class Curve(ImmutableArray<long> milestones, double gamma) : DecayCurve

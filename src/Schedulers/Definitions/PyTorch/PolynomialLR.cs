@@ -13,7 +13,7 @@ internal sealed class PolynomialLR : CurveDefinition
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
         PyTorchParameters.Schedule(Descriptor, canonicalOptions, parameters,
-            new Curve(parameters.Integer(ScheduleKeys.TotalIters), parameters.Number(ScheduleKeys.Power)));
+            new Curve(parameters.Integer(ScheduleKeys.TotalIters), parameters.Number(ScheduleKeys.Power)) { CourseEnd = new(parameters.Integer(ScheduleKeys.TotalIters), ScheduleKeys.TotalIters) });
 
     /// <summary>PyTorch's <c>PolynomialLR</c>: <c>(1 - min(t, total_iters) / total_iters)^power</c>.</summary>
     internal sealed class Curve(long totalIters, double power) : DecayCurve

@@ -41,6 +41,9 @@ internal sealed class MultiStepLRScheduler : CurveDefinition
     {
         public override IEnumerable<long> Boundaries => steps.Select(step => step - 1).Where(t => t > 0).Distinct();
 
+        // timm looks at t + 1, so the last decay lands a step before the last of decay_t.
+        public override CourseEnd? CourseEnd => steps.IsEmpty ? null : new CourseEnd(Math.Max(0, steps.Max() - 1), "the last of decay_t - 1 (timm decays at t + 1)");
+
         public override double LearningRateAt(long t) => baseLearningRate * Math.Pow(rate, Passed(t));
 
         public override long NextChange(long t)

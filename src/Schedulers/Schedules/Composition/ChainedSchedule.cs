@@ -24,6 +24,11 @@ internal sealed class ChainedSchedule : LearningRateSchedule
     public override IReadOnlyList<long> PhaseBoundaries =>
         [.. _children.SelectMany(child => child.PhaseBoundaries).Distinct().Order()];
 
+    /// <summary>The latest end among the schedules, when each has one: until then some factor still changes.</summary>
+    private protected override CourseEnd? OwnCourseEnd => _children.All(child => child.CourseEnd is not null)
+        ? _children.Select(child => child.CourseEnd!.Value with { Source = "the longest schedule's " + child.CourseEnd!.Value.Source }).MaxBy(end => end.Step)
+        : null;
+
     private protected override bool CanWriteJson => _children.All(child => child.IsSerializable);
 
     private protected override double LearningRateAt(long step)

@@ -41,6 +41,10 @@ internal sealed class SequentialSchedule : LearningRateSchedule
         }
     }
 
+    private protected override CourseEnd? OwnCourseEnd => _children[^1].CourseEnd is { } last
+        ? (last with { Source = "the last schedule's " + last.Source }).After(_starts[^1], "the last milestone")
+        : null;
+
     private protected override bool CanWriteJson => _children.All(child => child.IsSerializable);
 
     internal override long ConstantRunEnd(long step)

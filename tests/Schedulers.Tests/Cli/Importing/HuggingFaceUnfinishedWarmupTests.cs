@@ -57,7 +57,7 @@ public sealed class HuggingFaceUnfinishedWarmupTests : IDisposable
         var rates = Curve("""{"lr_scheduler_type": "linear", "learning_rate": 0.001, "max_steps": 10, "warmup_ratio": 1.0}""", out var error);
 
         rates[9].Should().BeApproximately(0.0009, 1e-18);
-        error.Should().Contain("from ceil(max_steps × warmup_ratio)");
+        error.Should().Contain("from TrainingArguments.get_warmup_steps: ceil(training steps 10 × warmup_ratio 1)");
     }
 
     [Fact]

@@ -366,7 +366,7 @@ public sealed class KohyaGuiImportTests : IDisposable
         var run = CliRun.Of("validate", "--config", Write(KohyaGuiFile.Lora(("max_train_steps", ""), ("lr_warmup", "100"), ("epoch", "1"), ("train_batch_size", "1"))), "--from", "kohya", "--images", "20");
 
         run.ExitCode.Should().Be(2);
-        run.Error.Should().Contain("warmup_steps comes from round(lr_warmup 100").And.Contain("total_steps comes from the GUI's max_train_steps ceil(20");
+        run.Error.Should().Contain("warmup_steps comes from round(lr_warmup 100").And.Contain("total_steps comes from the GUI's max_train_steps = ceil(20 images × repeats");
     }
 
     [Fact]

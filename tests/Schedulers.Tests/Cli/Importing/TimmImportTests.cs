@@ -369,9 +369,9 @@ public sealed class TimmImportTests
     {
         var imported = Import(Yaml(("lr", "0.05"), ("sched_on_updates", "true")), batchesPerEpoch: 100);
 
-        imported.Origins["t_initial"].Should().Be("epochs × updates_per_epoch");
+        imported.Origins["t_initial"].Should().Be("epochs 300 × updates_per_epoch 100");
         imported.Origins["lr_min"].Should().Be("min_lr");
-        imported.Origins["warmup_t"].Should().Be("warmup_epochs × updates_per_epoch");
+        imported.Origins["warmup_t"].Should().Be("warmup_epochs 5 × updates_per_epoch 100");
     }
 
     [Fact]
