@@ -220,9 +220,18 @@ internal static class KohyaGuiImport
             imported = imported with { Origins = imported.Origins.SetItem(ScheduleKeys.WarmupSteps, origin) };
         }
 
-        imported = imported.WithNotes(notes);
+        imported = imported.WithNotes(notes) with { Origins = FromCommandLine(imported.Origins, additional) };
         return WithGroups(imported, unetLr, textEncoderLr);
     }
+
+    /// <summary>The origins of what <c>additional_parameters</c> set name it, not the file's setting of the same name.</summary>
+    private static ImmutableDictionary<string, string> FromCommandLine(ImmutableDictionary<string, string> origins, KohyaGuiAdditionalParameters additional) =>
+        origins.ToImmutableDictionary(
+            origin => origin.Key,
+            origin => additional.Settings.Keys.Any(key => origin.Value == key || origin.Value.StartsWith(key + " ", StringComparison.Ordinal))
+                ? $"additional_parameters --{origin.Value}"
+                : origin.Value,
+            origins.KeyComparer);
 
     /// <summary>accelerate's process count: the file's <c>num_processes</c> when > 0 (the GUI passes it to <c>accelerate launch</c>).</summary>
     private static long Processes(long fromFile, long? explicitProcesses, List<string> problems, List<string> notes)

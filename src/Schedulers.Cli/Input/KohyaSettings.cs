@@ -91,7 +91,7 @@ internal sealed class KohyaSettings(Dictionary<string, object> settings, IReadOn
     public string StepsOrigin(string key, long totalSteps) => settings.GetValueOrDefault(key) switch
     {
         double share => $"int({key} {Format(share)} × training steps {totalSteps}), a share of the run",
-        string text when fromArguments && text.TrimEnd().EndsWith('%') => $"int({key} {text.Trim()} × training steps {totalSteps}), a share of the run",
+        string text when argumentKeys.Contains(key) && text.TrimEnd().EndsWith('%') => $"int({key} {text.Trim()} × training steps {totalSteps}), a share of the run",
         _ => key,
     };
 

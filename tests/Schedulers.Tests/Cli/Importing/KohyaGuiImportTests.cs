@@ -389,6 +389,15 @@ public sealed class KohyaGuiImportTests : IDisposable
     }
 
     [Fact]
+    public void Validate_names_additional_parameters_as_the_origin_of_what_they_set()
+    {
+        var run = CliRun.Of("validate", "--config", Write(KohyaGuiFile.Lora(("max_train_steps", "1000"), ("additional_parameters", "--lr_scheduler_type CosineAnnealingLR --lr_scheduler_args T_max=30"))), "--from", "kohya");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Output.Should().Contain("T_max 30 from additional_parameters --lr_scheduler_args");
+    }
+
+    [Fact]
     public void A_max_train_steps_in_additional_parameters_sets_the_length_and_the_warmup_keeps_the_gui_conversion()
     {
         var converted = Convert(KohyaGuiFile.Lora(("max_train_steps", "1000"), ("lr_warmup", "10"), ("additional_parameters", "--max_train_steps=2000")));
