@@ -34,7 +34,7 @@ internal static class CheckReport
             output.WriteLine($"scale: every logged rate is {Ratio(scale.Ratio)} times the curve's; with it, the largest relative error is {Error(scale.Largest)}");
         }
 
-        output.WriteLine($"result: {Result(check, schedule, tolerance, rates.Length)}");
+        output.WriteLine($"result: {Result(check, schedule, tolerance, rates.Length)}{LengthHint(log, checkedConfiguration, check)}");
     }
 
     private static string Length(RunLog log, CheckedConfiguration checkedConfiguration)
@@ -108,6 +108,17 @@ internal static class CheckReport
         var differing = compared - check.Comparison.Matching;
         return $"the run did not follow the configuration: {differing} of the {compared} logged rates differ from the curve, and neither a lag nor a constant scale explains them ({within})";
     }
+
+    /// <summary>
+    /// When nothing explains the difference and the log says the run had another length, the configuration is likely not
+    /// this run's (or not its final version): the length is the one fact the log gives that the check can be rerun with.
+    /// </summary>
+    private static string LengthHint(RunLog log, CheckedConfiguration checkedConfiguration, RunCheck check) =>
+        check.Followed || check.Lag is not null || check.Scale is not null || checkedConfiguration.LengthFromLog
+            || log.MaxSteps is not { } logged || checkedConfiguration.Schedule.TotalSteps is not { } total || logged == total
+            ? string.Empty
+            : $"; the log's max_steps is {logged} where the configuration has {total} steps, so it may be another run's configuration: "
+                + $"check again with a length of {logged} (max_steps in a TrainingArguments file, total_steps in ours)";
 
     private static string Steps(long count) => count == 1 ? "1 step" : $"{count} steps";
 
