@@ -199,6 +199,8 @@ internal sealed class ConfigurationInput
             throw new UsageException($"cannot read --config {file}: {exception.Message}");
         }
 
+        GitLfsPointer.ThrowIfPointer(text, $"--config {file.Name}");
+
         return Parse(text, source, numProcesses, facts, explicitProcesses, huggingFaceRun);
     }
 

@@ -27,6 +27,7 @@ internal static class LogFile
             throw new UsageException($"cannot read --log {file}: {exception.Message}");
         }
 
+        GitLfsPointer.ThrowIfPointer(text, $"--log {file.Name}");
         var start = text.AsSpan().TrimStart();
         if (start.IsEmpty)
         {
