@@ -41,7 +41,7 @@ internal static class LogFile
             _ => CsvLog.Read(text, file.Name, columns),
         };
         return log.Rates.IsEmpty
-            ? throw new UsageException($"--log {file.Name} holds no learning rate ({log.Description}).")
-            : log;
+            ? throw new UsageException($"--log {file.Name} holds no learning rate ({log.Kind}: {log.Description}).")
+            : log with { Name = file.Name };
     }
 }

@@ -16,10 +16,10 @@ internal static class CheckReport
         var schedule = checkedConfiguration.Schedule;
         var comparison = check.Comparison;
         var rates = log.Rates;
-        output.WriteLine($"log: {log.Description}");
+        output.WriteLine($"log: {log.Name} ({log.Kind}): {log.Description}");
         output.WriteLine($"configuration: {schedule.Name}, learning_rate {Number(schedule.LearningRate)}, {Length(log, checkedConfiguration)}");
         output.WriteLine($"alignment: {Alignment(check)}");
-        output.WriteLine($"points compared: {rates.Length} (steps {rates[0].Step} to {rates[^1].Step}), {comparison.Matching} matching");
+        output.WriteLine($"points compared: {rates.Length} (steps {rates[0].Step} to {rates[^1].Step}), {comparison.Matching} matching{Unchecked(log)}");
         output.WriteLine($"largest relative error: {Error(comparison.Largest)}");
         output.WriteLine($"first mismatch: {(comparison.FirstMismatch is { } mismatch ? Mismatch(mismatch, comparison.Alignment) : "none")}");
         if (check.Lag is { } lag)
@@ -107,6 +107,25 @@ internal static class CheckReport
 
         var differing = compared - check.Comparison.Matching;
         return $"the run did not follow the configuration: {differing} of the {compared} logged rates differ from the curve, and neither a lag nor a constant scale explains them ({within})";
+    }
+
+    /// <summary>
+    /// A log that stops a whole logging interval (the last gap between entries) or more before the run's last step is a
+    /// checkpoint's state or a run stopped early: the rest of the curve was not compared, which a match must not hide.
+    /// </summary>
+    private static string Unchecked(RunLog log)
+    {
+        var rates = log.Rates;
+        if (log.MaxSteps is not { } maxSteps || rates.Length < 2)
+        {
+            return string.Empty;
+        }
+
+        var last = rates[^1].Step;
+        var interval = last - rates[^2].Step;
+        return interval > 0 && last + interval <= maxSteps
+            ? $"; the log stops at step {last} of the run's {maxSteps} (a checkpoint's state, or a run stopped early): the steps after it are not checked"
+            : string.Empty;
     }
 
     /// <summary>
