@@ -100,11 +100,15 @@ internal sealed class ConfigurationInput
         }
     }
 
-    /// <summary>Reads the one configuration a command was given, whichever way it was given, with the data-set facts and group asked for.</summary>
-    public ImportedConfiguration Read(ParseResult parseResult)
+    /// <summary>
+    /// Reads the one configuration a command was given, whichever way it was given, with the data-set facts and group asked
+    /// for; <paramref name="loggedMaxSteps"/> is the length a Hugging Face run's log gives (<c>check</c>), for a
+    /// <c>TrainingArguments</c> file that does not set one.
+    /// </summary>
+    public ImportedConfiguration Read(ParseResult parseResult, long? loggedMaxSteps = null)
     {
         var facts = _facts.Read(parseResult);
-        var configuration = ReadConfiguration(parseResult, facts, _huggingFaceRun.Read(parseResult));
+        var configuration = ReadConfiguration(parseResult, facts, _huggingFaceRun.Read(parseResult) with { LoggedMaxSteps = loggedMaxSteps });
         if (parseResult.GetValue(_group) is { } group)
         {
             configuration = configuration.SelectGroup(group);
@@ -194,6 +198,8 @@ internal sealed class ConfigurationInput
         {
             throw new UsageException($"cannot read --config {file}: {exception.Message}");
         }
+
+        GitLfsPointer.ThrowIfPointer(text, $"--config {file.Name}");
 
         return Parse(text, source, numProcesses, facts, explicitProcesses, huggingFaceRun);
     }

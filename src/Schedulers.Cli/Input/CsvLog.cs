@@ -78,8 +78,8 @@ internal static class CsvLog
 
         problems.ThrowIfAny();
         var skipped = rows - rates.Count;
-        var description = $"CSV: {rates.Count} learning rates from columns {LogValues.Quote(header[stepColumn].Trim())} and {LogValues.Quote(header[rateColumn].Trim())}"
+        var description = $"{rates.Count} learning rates from columns {LogValues.Quote(header[stepColumn].Trim())} and {LogValues.Quote(header[rateColumn].Trim())}"
             + (skipped > 0 ? $" ({skipped} rows without a rate skipped)" : string.Empty);
-        return new RunLog([.. rates.OrderBy(rate => rate.Step)], null, description);
+        return new RunLog([.. rates.OrderBy(rate => rate.Step)], null, "CSV", description);
     }
 }

@@ -55,10 +55,13 @@ internal static class HuggingFaceTrainingLength
             return null;
         }
 
-        return FromEpochs(root, maxSteps, facts, import, problems);
+        return facts.LoggedMaxSteps is { } logged
+            ? HuggingFaceLoggedLength.Resolve(root, maxSteps, logged, facts, import, problems)
+            : FromEpochs(root, maxSteps, facts, import, problems);
     }
 
-    private static (long Steps, string Origin)? FromEpochs(JsonElement root, double? maxSteps, HuggingFaceRunFacts facts, ImportBuilder import, List<string> problems)
+    /// <summary>The length the Trainer's epoch rule gives, with a note showing the computation; <see langword="null"/> with <paramref name="problems"/> when it cannot.</summary>
+    internal static (long Steps, string Origin)? FromEpochs(JsonElement root, double? maxSteps, HuggingFaceRunFacts facts, ImportBuilder import, List<string> problems)
     {
         var written = maxSteps is { } given ? $"max_steps {Format(given)}" : "max_steps (not set: TrainingArguments' default -1)";
         var epochs = HuggingFaceImport.Number(root, HuggingFaceMappings.NumTrainEpochs.Source, problems);

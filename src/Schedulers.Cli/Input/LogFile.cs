@@ -27,6 +27,7 @@ internal static class LogFile
             throw new UsageException($"cannot read --log {file}: {exception.Message}");
         }
 
+        GitLfsPointer.ThrowIfPointer(text, $"--log {file.Name}");
         var start = text.AsSpan().TrimStart();
         if (start.IsEmpty)
         {
@@ -40,7 +41,7 @@ internal static class LogFile
             _ => CsvLog.Read(text, file.Name, columns),
         };
         return log.Rates.IsEmpty
-            ? throw new UsageException($"--log {file.Name} holds no learning rate ({log.Description}).")
-            : log;
+            ? throw new UsageException($"--log {file.Name} holds no learning rate ({log.Kind}: {log.Description}).")
+            : log with { Name = file.Name };
     }
 }

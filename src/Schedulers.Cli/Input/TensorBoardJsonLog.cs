@@ -51,6 +51,6 @@ internal static class TensorBoardJsonLog
         }
 
         problems.ThrowIfAny();
-        return new RunLog([.. rates.OrderBy(rate => rate.Step)], null, $"TensorBoard JSON: {rates.Count} learning rates");
+        return new RunLog([.. rates.OrderBy(rate => rate.Step)], null, "TensorBoard JSON", $"{rates.Count} learning rates");
     }
 }

@@ -73,10 +73,10 @@ internal static class TrainerStateLog
         var maxSteps = MaxSteps(root, name, problems);
         problems.ThrowIfAny();
         var skipped = index + 1 - rates.Count;
-        var description = $"trainer_state.json: {rates.Count} learning rates in {index + 1} log_history entries"
+        var description = $"{rates.Count} learning rates in {index + 1} log_history entries"
             + (skipped > 0 ? $" ({skipped} without learning_rate skipped)" : string.Empty)
             + (maxSteps is { } steps ? $", max_steps {steps}" : ", no max_steps");
-        return new RunLog([.. rates.OrderBy(rate => rate.Step)], maxSteps, description);
+        return new RunLog([.. rates.OrderBy(rate => rate.Step)], maxSteps, "Hugging Face trainer state", description);
     }
 
     private static long? Step(JsonElement entry, string where, string name, LogProblems problems)

@@ -16,10 +16,10 @@ internal static class CheckReport
         var schedule = checkedConfiguration.Schedule;
         var comparison = check.Comparison;
         var rates = log.Rates;
-        output.WriteLine($"log: {log.Description}");
+        output.WriteLine($"log: {log.Name} ({log.Kind}): {log.Description}");
         output.WriteLine($"configuration: {schedule.Name}, learning_rate {Number(schedule.LearningRate)}, {Length(log, checkedConfiguration)}");
         output.WriteLine($"alignment: {Alignment(check)}");
-        output.WriteLine($"points compared: {rates.Length} (steps {rates[0].Step} to {rates[^1].Step}), {comparison.Matching} matching");
+        output.WriteLine($"points compared: {rates.Length} (steps {rates[0].Step} to {rates[^1].Step}), {comparison.Matching} matching{Unchecked(log)}");
         output.WriteLine($"largest relative error: {Error(comparison.Largest)}");
         output.WriteLine($"first mismatch: {(comparison.FirstMismatch is { } mismatch ? Mismatch(mismatch, comparison.Alignment) : "none")}");
         if (check.Lag is { } lag)
@@ -34,7 +34,7 @@ internal static class CheckReport
             output.WriteLine($"scale: every logged rate is {Ratio(scale.Ratio)} times the curve's; with it, the largest relative error is {Error(scale.Largest)}");
         }
 
-        output.WriteLine($"result: {Result(check, schedule, tolerance, rates.Length)}");
+        output.WriteLine($"result: {Result(check, schedule, tolerance, rates.Length)}{LengthHint(log, checkedConfiguration, check)}");
     }
 
     private static string Length(RunLog log, CheckedConfiguration checkedConfiguration)
@@ -108,6 +108,36 @@ internal static class CheckReport
         var differing = compared - check.Comparison.Matching;
         return $"the run did not follow the configuration: {differing} of the {compared} logged rates differ from the curve, and neither a lag nor a constant scale explains them ({within})";
     }
+
+    /// <summary>
+    /// A log that stops a whole logging interval (the last gap between entries) or more before the run's last step is a
+    /// checkpoint's state or a run stopped early: the rest of the curve was not compared, which a match must not hide.
+    /// </summary>
+    private static string Unchecked(RunLog log)
+    {
+        var rates = log.Rates;
+        if (log.MaxSteps is not { } maxSteps || rates.Length < 2)
+        {
+            return string.Empty;
+        }
+
+        var last = rates[^1].Step;
+        var interval = last - rates[^2].Step;
+        return interval > 0 && last + interval <= maxSteps
+            ? $"; the log stops at step {last} of the run's {maxSteps} (a checkpoint's state, or a run stopped early): the steps after it are not checked"
+            : string.Empty;
+    }
+
+    /// <summary>
+    /// When nothing explains the difference and the log says the run had another length, the configuration is likely not
+    /// this run's (or not its final version): the length is the one fact the log gives that the check can be rerun with.
+    /// </summary>
+    private static string LengthHint(RunLog log, CheckedConfiguration checkedConfiguration, RunCheck check) =>
+        check.Followed || check.Lag is not null || check.Scale is not null || checkedConfiguration.LengthFromLog
+            || log.MaxSteps is not { } logged || checkedConfiguration.Schedule.TotalSteps is not { } total || logged == total
+            ? string.Empty
+            : $"; the log's max_steps is {logged} where the configuration has {total} steps, so it may be another run's configuration: "
+                + $"check again with a length of {logged} (max_steps in a TrainingArguments file, total_steps in ours)";
 
     private static string Steps(long count) => count == 1 ? "1 step" : $"{count} steps";
 

@@ -16,7 +16,7 @@ public sealed class LogFormatTests : IDisposable
         var run = Check(RunLogs.TensorBoardCsv(RunLogs.Rates(RunLogs.Cosine, offset: 0)));
 
         run.ExitCode.Should().Be(0, run.Output + run.Error);
-        run.Output.Should().Contain("log: CSV: 40 learning rates from columns 'Step' and 'Value'");
+        run.Output.Should().Contain("log: log (CSV): 40 learning rates from columns 'Step' and 'Value'");
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class LogFormatTests : IDisposable
         var run = Check($"[{string.Join(", ", rows)}]");
 
         run.ExitCode.Should().Be(0, run.Output + run.Error);
-        run.Output.Should().Contain("log: TensorBoard JSON: 40 learning rates");
+        run.Output.Should().Contain("log: log (TensorBoard JSON): 40 learning rates");
     }
 
     [Fact]
@@ -97,6 +97,23 @@ public sealed class LogFormatTests : IDisposable
         var run = Check(RunLogs.TensorBoardCsv(rates));
 
         run.Output.Should().Contain("fell behind by 2 steps from step 100");
+    }
+
+    [Theory]
+    [InlineData("trainer_state.json", "Hugging Face trainer state")]
+    [InlineData("trainer_state.checkpoint-1000.json", "Hugging Face trainer state")]
+    [InlineData("lr.csv", "CSV")]
+    public void The_log_line_names_the_file_and_its_kind(string name, string kind)
+    {
+        var rates = RunLogs.Rates(RunLogs.Cosine, offset: 1);
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, kind == "CSV" ? RunLogs.TensorBoardCsv(rates) : RunLogs.TrainerState(rates));
+        var config = Path.Combine(_folder, "config.json");
+        File.WriteAllText(config, RunLogs.Cosine);
+
+        var run = CliRun.Of("check", "--config", config, "--log", path);
+
+        run.Output.Should().StartWith($"log: {name} ({kind}): 40 learning rates");
     }
 
     private CliRun Check(string log, params string[] options)
