@@ -72,6 +72,11 @@ internal sealed class ApiRequest : IDisposable
         ? value.GetString()!
         : throw new DesignerInputException($"'{name}' must be a string.");
 
+    /// <summary>A string that may be absent (or null); any other kind of value is refused naming it.</summary>
+    public string? OptionalText(string name) => !Root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null
+        ? null
+        : value.ValueKind == JsonValueKind.String ? value.GetString()! : throw new DesignerInputException($"'{name}' must be a string.");
+
     public long? Integer(string name, long minimum, long maximum)
     {
         if (!Root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)

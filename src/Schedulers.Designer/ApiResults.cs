@@ -6,9 +6,11 @@ namespace Schedulers.Designer;
 /// <summary>The API's answers: JSON written with <see cref="Utf8JsonWriter"/>, problems in one shape everywhere.</summary>
 internal static class ApiResults
 {
-    public static Task Problems(HttpContext context, int status, IEnumerable<string> messages) =>
+    /// <summary>Problems of no particular key; <paramref name="more"/> writes further properties (an import's kind).</summary>
+    public static Task Problems(HttpContext context, int status, IEnumerable<string> messages, Action<Utf8JsonWriter>? more = null) =>
         Json(context, status, json =>
         {
+            more?.Invoke(json);
             json.WriteStartArray("problems");
             foreach (var message in messages)
             {
@@ -23,9 +25,10 @@ internal static class ApiResults
         });
 
     /// <summary>The library's refusal, key by key, so that the page puts each message next to its field.</summary>
-    public static Task Problems(HttpContext context, IEnumerable<ConfigurationProblem> problems, int? index = null) =>
+    public static Task Problems(HttpContext context, IEnumerable<ConfigurationProblem> problems, int? index = null, Action<Utf8JsonWriter>? more = null) =>
         Json(context, StatusCodes.Status400BadRequest, json =>
         {
+            more?.Invoke(json);
             if (index is { } at)
             {
                 json.WriteNumber("index", at);

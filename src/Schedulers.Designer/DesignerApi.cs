@@ -35,6 +35,9 @@ internal sealed class DesignerApi
     /// <summary>Samples per pixel column past <see cref="ExhaustiveLimit"/> steps.</summary>
     public const int SamplesPerColumn = 256;
 
+    /// <summary>The import source that tells the kind from the content.</summary>
+    public const string AutoImport = "auto";
+
     private readonly DesignerSettings _settings;
     private readonly ImmutableArray<IExportFormat> _exports;
 
@@ -82,6 +85,7 @@ internal sealed class DesignerApi
 
     private Task Formats(HttpContext context) => ApiResults.Json(context, StatusCodes.Status200OK, json =>
     {
+        json.WriteBoolean("detects_imports", _settings.DetectImport is not null);
         json.WriteStartArray("imports");
         foreach (var source in _settings.ImportSources)
         {
@@ -96,6 +100,22 @@ internal sealed class DesignerApi
                 json.WriteString("label", fact.Label);
                 json.WriteString("default", fact.DefaultValue);
                 json.WriteString("description", fact.Description);
+                if (fact.Maximum is { } maximum)
+                {
+                    json.WriteNumber("maximum", maximum);
+                }
+
+                if (!fact.Choices.IsEmpty)
+                {
+                    json.WriteStartArray("choices");
+                    foreach (var choice in fact.Choices)
+                    {
+                        json.WriteStringValue(choice);
+                    }
+
+                    json.WriteEndArray();
+                }
+
                 json.WriteEndObject();
             }
 
@@ -215,15 +235,56 @@ internal sealed class DesignerApi
         });
     }
 
-    /// <summary><c>{"source": "kohya", "text": "...", "facts": {...}}</c>: a file of another tool as our configuration.</summary>
-    private Task Import(HttpContext context, ApiRequest request)
+    /// <summary>
+    /// <c>{"source": "kohya", "text": "...", "facts": {...}}</c>: a file of another tool as our configuration. With
+    /// <c>"source": "auto"</c> the kind is told from the content (<see cref="DesignerSettings.DetectImport"/>), else
+    /// <c>"fallback"</c> names the kind to read it as; facts the chosen kind does not take are then left out (the page
+    /// sent them for the kind it showed). The answer, refusals included, says which kind read the text.
+    /// </summary>
+    private async Task Import(HttpContext context, ApiRequest request)
     {
         var name = request.Text("source");
-        var source = _settings.ImportSources.FirstOrDefault(candidate => candidate.Name == name)
-            ?? throw new DesignerInputException($"'{name}' is not an import source; the sources are: {string.Join(", ", _settings.ImportSources.Select(candidate => candidate.Name))}.");
-        var outcome = source.Import(request.Text("text"), request.Strings("facts"));
-        return ApiResults.Json(context, StatusCodes.Status200OK, json =>
+        var text = request.Text("text");
+        string? detected = null;
+        var auto = name == AutoImport;
+        if (auto)
         {
+            var guess = (_settings.DetectImport ?? throw new DesignerInputException("this server does not tell a file's kind by itself: choose its kind.")).Invoke(text);
+            (name, detected) = guess is not null
+                ? (guess.Source, guess.Reason)
+                : (request.OptionalText("fallback") ?? throw new DesignerInputException("the content does not tell which kind of file this is: choose its kind."), null);
+        }
+
+        var source = _settings.ImportSources.FirstOrDefault(candidate => candidate.Name == name)
+            ?? throw new DesignerInputException($"'{name}' is not an import source; the sources are: {string.Join(", ", _settings.ImportSources.Select(candidate => candidate.Name))}{(auto ? string.Empty : $", and {AutoImport} (told from the content)")}.");
+        void Kind(Utf8JsonWriter json)
+        {
+            json.WriteString("source", source.Name);
+            if (detected is not null)
+            {
+                json.WriteString("detected", detected);
+            }
+        }
+
+        ImportOutcome outcome;
+        try
+        {
+            outcome = source.Import(text, CheckedFacts(source, request.Strings("facts"), skipOthers: auto));
+        }
+        catch (DesignerInputException refused)
+        {
+            await ApiResults.Problems(context, StatusCodes.Status400BadRequest, refused.Problems, Kind).ConfigureAwait(false);
+            return;
+        }
+        catch (ScheduleConfigurationException refused)
+        {
+            await ApiResults.Problems(context, refused.Problems, more: Kind).ConfigureAwait(false);
+            return;
+        }
+
+        await ApiResults.Json(context, StatusCodes.Status200OK, json =>
+        {
+            Kind(json);
             json.WritePropertyName("config");
             json.WriteRawValue(outcome.Options.ToJson());
             json.WriteStartArray("notes");
@@ -233,7 +294,47 @@ internal sealed class DesignerApi
             }
 
             json.WriteEndArray();
-        });
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The facts given (empty ones left out), each checked against its <see cref="ImportFact"/>: a count must be a whole
+    /// number in [1, its maximum], a choice one of its values. Every bad one is refused at once, naming its field.
+    /// </summary>
+    private static Dictionary<string, string> CheckedFacts(IImportSource source, IReadOnlyDictionary<string, string> given, bool skipOthers)
+    {
+        var problems = ImmutableArray.CreateBuilder<string>();
+        var facts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, raw) in given)
+        {
+            var value = raw.Trim();
+            var fact = source.Facts.FirstOrDefault(candidate => candidate.Name == name);
+            if (value.Length == 0 || (fact is null && skipOthers))
+            {
+                continue;
+            }
+
+            if (fact is null)
+            {
+                problems.Add(source.Facts.IsEmpty
+                    ? $"'{name}' is not a fact of the {source.Name} import, which takes none."
+                    : $"'{name}' is not a fact of the {source.Name} import; its facts are: {string.Join(", ", source.Facts.Select(candidate => candidate.Name))}.");
+            }
+            else if (fact.Maximum is { } maximum && !(long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= 1 && count <= maximum))
+            {
+                problems.Add($"the '{fact.Label}' field: '{value}' is not a whole number in [1, {maximum.ToString(CultureInfo.InvariantCulture)}].");
+            }
+            else if (!fact.Choices.IsEmpty && !fact.Choices.Contains(value, StringComparer.Ordinal))
+            {
+                problems.Add($"the '{fact.Label}' field: '{value}' is not one of {string.Join(", ", fact.Choices)}.");
+            }
+            else
+            {
+                facts[name] = value;
+            }
+        }
+
+        return problems.Count > 0 ? throw new DesignerInputException(problems.ToImmutable()) : facts;
     }
 
     /// <summary><c>{"format": "csharp", "config": {...}}</c>: a valid configuration as a file of the chosen format.</summary>

@@ -16,6 +16,12 @@ public sealed record DesignerSettings(string CatalogJson)
     /// <summary>Gets the kinds of file the page imports, in the order it lists them.</summary>
     public ImmutableArray<IImportSource> ImportSources { get; init; } = [];
 
+    /// <summary>
+    /// Gets what tells an imported text's kind from its content (the import source <c>auto</c>): the one kind it
+    /// unambiguously is, or <see langword="null"/> when the content does not tell. Without it, <c>auto</c> is refused.
+    /// </summary>
+    public Func<string, ImportGuess?>? DetectImport { get; init; }
+
     /// <summary>Gets the export formats besides the built-in ones (our JSON, C# code, CSV), in the order the page lists them.</summary>
     public ImmutableArray<IExportFormat> ExportFormats { get; init; } = [];
 

@@ -20,7 +20,7 @@ public interface IImportSource
 
     /// <summary>Reads the text of one file.</summary>
     /// <param name="text">The file's text, held in memory only.</param>
-    /// <param name="facts">The values of <see cref="Facts"/> given, by name (absent ones take their default).</param>
+    /// <param name="facts">The values of <see cref="Facts"/> given, by name, each checked against its fact (absent ones take their default).</param>
     /// <returns>The configuration and notes.</returns>
     /// <exception cref="DesignerInputException">The file is refused; every problem is listed.</exception>
     /// <exception cref="ScheduleConfigurationException">Our JSON is refused by the library.</exception>

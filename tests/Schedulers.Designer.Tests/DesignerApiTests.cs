@@ -147,7 +147,7 @@ public sealed class DesignerApiTests(DesignerHost host) : IClassFixture<Designer
         var (status, body) = await PostAsync("/api/import", """{"source": "yaml", "text": ""}""");
 
         status.Should().Be(HttpStatusCode.BadRequest);
-        Messages(body).Should().ContainSingle().Which.Should().Be("'yaml' is not an import source; the sources are: json, kohya, kohya-args, hf, timm.");
+        Messages(body).Should().ContainSingle().Which.Should().Be("'yaml' is not an import source; the sources are: json, kohya, kohya-args, hf, timm, and auto (told from the content).");
     }
 
     [Fact]

@@ -338,4 +338,69 @@ public sealed class DesignerBrowserTests(BrowserFixture browser) : IClassFixture
 
         return chunks;
     }
+
+    private static string PathOf(string file) => Path.Combine(AppContext.BaseDirectory, "Files", file);
+
+    [Fact]
+    public async Task A_Kohya_GUI_file_that_needs_the_image_count_imports_once_the_field_is_filled_in()
+    {
+        await using var page = await browser.OpenAsync(Cosine);
+        var problems = page.Page.Locator("#import-problems");
+
+        await page.DropFileAsync("#import-text", "kohya_gui_needs_images.json", await File.ReadAllTextAsync(PathOf("kohya_gui_needs_images.json")));
+        await Assertions.Expect(problems).ToContainTextAsync("fill in the 'images × repeats' field");
+        await page.ScreenshotAsync("import-facts", "#import-panel");
+        var version = await page.VersionAsync();
+        await page.Page.Locator("#fact-images").FillAsync("120");
+        await page.Page.Locator("#import-button").ClickAsync();
+        await page.WaitForCurveAsync(version);
+
+        await Assertions.Expect(problems).ToBeEmptyAsync();
+        (await page.Field("total_steps").InputValueAsync()).Should().Be("240", "ceil(120 images × repeats / train_batch_size 2 × epoch 4)");
+    }
+
+    [Fact]
+    public async Task A_dropped_JSON_file_of_TrainingArguments_is_read_as_Hugging_Face()
+    {
+        await using var page = await browser.OpenAsync(Cosine);
+        await page.Page.Locator("#import-source").SelectOptionAsync("json");
+
+        await page.DropFileAsync("#import-text", "hf_epochs.json", await File.ReadAllTextAsync(PathOf("hf_epochs.json")));
+
+        await Assertions.Expect(page.Page.Locator("#import-kind")).ToContainTextAsync("detected from its keys lr_scheduler_type");
+        (await page.Page.Locator("#import-source").InputValueAsync()).Should().Be("hf");
+        await Assertions.Expect(page.Page.Locator("#fact-examples")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_file_dropped_outside_the_import_panel_leaves_the_page_and_its_form_in_place()
+    {
+        await using var page = await browser.OpenAsync(Cosine);
+        var version = await page.VersionAsync();
+        await page.Field("warmup_steps").FillAsync("50");
+        await page.WaitForCurveAsync(version);
+        var address = page.Page.Url;
+        await page.Page.EvaluateAsync("() => window.addEventListener('dragover', event => { document.body.dataset.dragRefused = String(event.defaultPrevented && event.dataTransfer.dropEffect === 'none'); })");
+
+        await page.DropFileFromDiskAsync("#chart", PathOf("my_lora.toml"));
+
+        await Assertions.Expect(page.Page.Locator("#status")).ToHaveTextAsync("drop a file on the Import panel to import it");
+        (await page.Page.Locator("body").GetAttributeAsync("data-drag-refused")).Should().Be("true", "a drop left to the browser opens the file in place of the page");
+        page.Page.Url.Should().Be(address);
+        (await page.Field("warmup_steps").InputValueAsync()).Should().Be("50");
+        (await page.Page.Locator("#import-text").InputValueAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_file_dropped_from_disk_on_the_import_panel_is_imported()
+    {
+        await using var page = await browser.OpenAsync(Cosine);
+        var version = await page.VersionAsync();
+
+        await page.DropFileFromDiskAsync("#import-panel h2", PathOf("my_lora.toml"));
+        await page.WaitForCurveAsync(version);
+
+        (await page.Page.Locator("#scheduler").InputValueAsync()).Should().Be("cosine_with_restarts");
+        (await page.Page.Locator("#import-source").InputValueAsync()).Should().Be("kohya", "a TOML file is told by its content");
+    }
 }

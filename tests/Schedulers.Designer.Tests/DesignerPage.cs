@@ -62,12 +62,40 @@ public sealed class DesignerPage(IPage page) : IAsyncDisposable
         """,
         new[] { target, name, text });
 
+    /// <summary>
+    /// Drops a file from disk on the middle of an element the way the operating system delivers a drag (Chromium's
+    /// <c>Input.dispatchDragEvent</c>, not events made in the page): what the browser does with a drop the page leaves
+    /// alone (open the file in place of the page) happens here too.
+    /// </summary>
+    public async Task DropFileFromDiskAsync(string target, string path)
+    {
+        var box = await page.Locator(target).BoundingBoxAsync() ?? throw new InvalidOperationException($"{target} is not visible.");
+        var session = await page.Context.NewCDPSessionAsync(page);
+        var data = new Dictionary<string, object> { ["items"] = Array.Empty<object>(), ["files"] = new[] { path }, ["dragOperationsMask"] = 1 };
+        foreach (var type in new[] { "dragEnter", "dragOver", "drop" })
+        {
+            await session.SendAsync("Input.dispatchDragEvent", new Dictionary<string, object>
+            {
+                ["type"] = type,
+                ["x"] = box.X + (box.Width / 2),
+                ["y"] = box.Y + (box.Height / 2),
+                ["data"] = data,
+            });
+        }
+
+        await session.DetachAsync();
+    }
+
     /// <summary>Saves a screenshot for docs/designer.md (into docs/designer/ when SCHEDULERS_UPDATE_DOCS=1, else beside the tests).</summary>
     public async Task ScreenshotAsync(string name)
     {
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor(name), FullPage = false });
     }
+
+    /// <summary>Saves a screenshot of one element for docs/designer.md, as <see cref="ScreenshotAsync(string)"/> does.</summary>
+    public Task ScreenshotAsync(string name, string selector) =>
+        page.Locator(selector).ScreenshotAsync(new LocatorScreenshotOptions { Path = Screenshots.PathFor(name) });
 
     public async ValueTask DisposeAsync() => await page.Context.DisposeAsync();
 }

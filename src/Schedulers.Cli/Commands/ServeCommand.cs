@@ -82,6 +82,7 @@ internal static class ServeCommand
         Host = host,
         Port = port,
         ImportSources = DesignerImports.All,
+        DetectImport = DesignerImportDetection.Detect,
         ExportFormats = DesignerExports.All,
     };
 

@@ -21,6 +21,12 @@ internal sealed class DataSetFacts
     /// <summary>How <see cref="ImagesTimesRepeats"/> was given, for messages and provenance (<c>--images 120</c>, <c>--dataset-dir DIR (counted: ...)</c>).</summary>
     public string ImagesOrigin { get; init; } = "--images";
 
+    /// <summary>
+    /// Whether <see cref="ImagesTimesRepeats"/> may be counted from a folder (<c>--dataset-dir</c>): the designer reads no
+    /// folder, so through it a refusal offers only the count.
+    /// </summary>
+    public bool CountsFolders { get; init; } = true;
+
     /// <summary>sd-scripts' number of batches per epoch (<c>--batches-per-epoch</c>).</summary>
     public long? BatchesPerEpoch { get; init; }
 
@@ -34,7 +40,8 @@ internal sealed class DataSetFacts
     public long RequireImagesTimesRepeats(string why)
     {
         _used.Add(ImagesOption);
-        return ImagesTimesRepeats ?? throw new UsageException($"{why}: give {ImagesOption} N (images × repeats, summed over the N_name folders) or --dataset-dir DIR (the folder with those N_name folders, counted as the GUI counts them).");
+        return ImagesTimesRepeats ?? throw new UsageException($"{why}: give {ImagesOption} N (images × repeats, summed over the N_name folders)"
+            + (CountsFolders ? " or --dataset-dir DIR (the folder with those N_name folders, counted as the GUI counts them)." : "."));
     }
 
     /// <summary>The batches per epoch, which the import needs for <paramref name="why"/>; refused (exit 2) when not given.</summary>

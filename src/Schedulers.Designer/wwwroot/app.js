@@ -430,6 +430,7 @@ async function fix() {
 }
 
 let formats = { imports: [], exports: [] };
+const factValues = new Map();  // fact name -> text typed, kept when the kind changes (kinds share processes, world size, ...)
 
 function buildImportFacts() {
   const source = formats.imports.find(i => i.name === $('import-source').value);
@@ -437,22 +438,38 @@ function buildImportFacts() {
   container.replaceChildren();
   for (const fact of source?.facts ?? []) {
     const wrapper = element('div', { class: 'field' });
-    wrapper.append(element('label', { for: `fact-${fact.name}`, title: fact.description }, fact.label));
-    wrapper.append(element('input', { id: `fact-${fact.name}`, 'data-fact': fact.name, placeholder: fact.default, title: fact.description }));
+    const id = `fact-${fact.name}`;
+    wrapper.append(element('label', { for: id, title: fact.description }, fact.label));
+    let input;
+    if (fact.choices) {
+      input = element('select', { id, 'data-fact': fact.name, title: fact.description });
+      input.append(element('option', { value: '' }, fact.default ? `${fact.default} (default)` : ''));
+      for (const choice of fact.choices) input.append(element('option', { value: choice }, choice));
+    } else {
+      const placeholder = fact.default || 'if the file needs it';
+      input = element('input', { id, 'data-fact': fact.name, placeholder, title: fact.description, inputmode: fact.maximum ? 'numeric' : undefined });
+    }
+    input.value = factValues.get(fact.name) ?? '';
+    input.addEventListener('input', () => factValues.set(fact.name, input.value));
+    wrapper.append(input);
     container.append(wrapper);
   }
 }
 
-async function runImport() {
+// source: the kind chosen, or 'auto' (told from the content by the server; a dropped file falls back to the kind chosen).
+async function runImport(source = $('import-source').value) {
   const facts = {};
-  for (const input of document.querySelectorAll('#import-facts input')) {
+  for (const input of document.querySelectorAll('#import-facts [data-fact]')) {
     if (input.value.trim() !== '') facts[input.dataset.fact] = input.value.trim();
   }
-  const body = JSON.stringify({ source: $('import-source').value, text: $('import-text').value, facts });
-  const answer = await api('/api/import', body);
+  const chosen = $('import-source').value;
+  const request = { source, text: $('import-text').value, facts };
+  if (source === 'auto' && chosen !== 'auto') request.fallback = chosen;
+  const answer = await api('/api/import', JSON.stringify(request));
   $('import-problems').textContent = '';
   const notes = $('import-notes');
   notes.replaceChildren();
+  showImportKind(source, answer.json);
   if (!answer.ok) {
     $('import-problems').textContent = (answer.json.problems || []).map(p => p.message).join('\n');
     return;
@@ -463,13 +480,39 @@ async function runImport() {
   changed();
 }
 
+// Says which kind read the text, and shows that kind (and its fields) in the picker, where the user can change it.
+function showImportKind(source, answer) {
+  const kind = $('import-kind');
+  const read = formats.imports.find(i => i.name === answer.source);
+  if (!read) { kind.textContent = ''; return; }
+  if (source === 'auto') {
+    kind.textContent = answer.detected
+      ? `read as ${read.label}: detected from ${answer.detected}`
+      : `read as ${read.label}, the kind chosen: the content does not tell`;
+  } else {
+    kind.textContent = '';
+  }
+  if ($('import-source').value !== read.name) { $('import-source').value = read.name; buildImportFacts(); }
+}
+
 // A dropped or chosen file is read here, as text, and goes into the box: the server never sees a path.
 function readFile(file) {
   if (!file) return;
   if (file.size > 512 * 1024) { $('import-problems').textContent = `${file.name} is larger than 512 KiB: not a configuration file.`; return; }
-  const guess = /\.toml$/i.test(file.name) ? 'kohya' : null;
-  if (guess && formats.imports.some(i => i.name === guess)) { $('import-source').value = guess; buildImportFacts(); }
-  file.text().then(text => { $('import-text').value = text; runImport(); });
+  file.text().then(text => { $('import-text').value = text; runImport('auto'); });
+}
+
+// Drops: a file dropped on the import panel is imported; anywhere else the drag is refused (a browser would otherwise open
+// the file in place of the page, and the design would be lost), as is a dragged link. Text dragged into a field is left alone.
+function handleDrag(event) {
+  const files = event.dataTransfer && [...event.dataTransfer.types].includes('Files');
+  const inImport = event.target instanceof Node && $('import-panel').contains(event.target);
+  const editable = event.target instanceof HTMLElement && event.target.matches('input, textarea, select');
+  if (!files && (inImport || editable)) return;
+  event.preventDefault();
+  if (event.dataTransfer) event.dataTransfer.dropEffect = files && inImport ? 'copy' : 'none';
+  if (files && !inImport) $('status').textContent = 'drop a file on the Import panel to import it';
+  if (event.type === 'drop' && files && inImport) readFile(event.dataTransfer.files[0]);
 }
 
 async function runExport() {
@@ -558,6 +601,7 @@ async function start() {
   buildPicker();
   buildFields();
   formats = (await api('/api/formats')).json;
+  if (formats.detects_imports) $('import-source').append(element('option', { value: 'auto' }, 'detect from the content'));
   for (const source of formats.imports) $('import-source').append(element('option', { value: source.name }, source.label));
   for (const format of formats.exports) $('export-format').append(element('option', { value: format.name }, format.label));
   buildImportFacts();
@@ -589,11 +633,9 @@ async function start() {
   $('chart').addEventListener('mousemove', hover);
   $('chart').addEventListener('mouseleave', () => $('cursor')?.setAttribute('visibility', 'hidden'));
   $('import-source').addEventListener('change', buildImportFacts);
-  $('import-button').addEventListener('click', runImport);
+  $('import-button').addEventListener('click', () => runImport());
   $('import-file').addEventListener('change', event => readFile(event.target.files[0]));
-  const drop = $('import-text');
-  drop.addEventListener('dragover', event => event.preventDefault());
-  drop.addEventListener('drop', event => { event.preventDefault(); readFile(event.dataTransfer.files[0]); });
+  for (const type of ['dragenter', 'dragover', 'drop']) window.addEventListener(type, handleDrag);
   $('export-button').addEventListener('click', runExport);
   $('export-download').addEventListener('click', async () => {
     const exported = await runExport();
