@@ -43,10 +43,10 @@ internal static class HuggingFaceTrainingLength
             return ((long)steps, HuggingFaceMappings.MaxSteps.Origin);
         }
 
+        // The Trainer asks only whether max_steps > 0 (set_initial_training_values): 0 trains for num_train_epochs, as -1 does.
         if (maxSteps is 0)
         {
-            problems.Add("max_steps = 0 trains no step: give the run's number of optimizer steps (>= 1), or -1 to take it from num_train_epochs and the data set (with --examples).");
-            return null;
+            import.Note("max_steps 0 is not > 0, so the Trainer trains for num_train_epochs, as with its default -1.");
         }
 
         if (maxSteps is { } negative && negative != Math.Floor(negative))

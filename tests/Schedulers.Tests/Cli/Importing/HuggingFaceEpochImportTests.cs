@@ -57,6 +57,16 @@ public sealed class HuggingFaceEpochImportTests : IDisposable
     }
 
     [Fact]
+    public void A_max_steps_of_zero_trains_for_the_epochs_as_minus_one_does()
+    {
+        var byZero = _files.Convert("""{"max_steps": 0, "num_train_epochs": 3, "per_device_train_batch_size": 4}""", ".json", out var note, "--examples", "100");
+        var byMinusOne = _files.Convert("""{"max_steps": -1, "num_train_epochs": 3, "per_device_train_batch_size": 4}""", ".json", out _, "--examples", "100");
+
+        byZero.GetProperty("total_steps").GetInt64().Should().Be(byMinusOne.GetProperty("total_steps").GetInt64());
+        note.Should().Contain("max_steps 0 is not > 0");
+    }
+
+    [Fact]
     public void A_warmup_ratio_is_a_share_of_the_length_from_the_epochs()
     {
         var converted = _files.Convert("""{"max_steps": -1, "num_train_epochs": 3, "gradient_accumulation_steps": 3, "warmup_ratio": 0.1}""", ".json", out _, "--examples", "1000");
@@ -135,7 +145,6 @@ public sealed class HuggingFaceEpochImportTests : IDisposable
     [InlineData("""{"max_steps": -1, "gradient_accumulation_steps": 2.5}""", "gradient_accumulation_steps = 2.5 is not a whole number")]
     [InlineData("""{"max_steps": -1, "dataloader_drop_last": "yes"}""", "dataloader_drop_last = \"yes\" is not true or false")]
     [InlineData("""{"max_steps": -1, "per_device_train_batch_size": 64, "dataloader_drop_last": true}""", "makes no full batch")]
-    [InlineData("""{"max_steps": 0}""", "max_steps = 0 trains no step")]
     [InlineData("""{"max_steps": -1.5}""", "max_steps = -1.5 is not a whole number")]
     [InlineData("""{"max_steps": -1, "num_train_epochs": 1e300}""", "more than 2^53 steps")]
     public void Epoch_settings_the_trainer_cannot_run_are_refused(string json, string expected)
