@@ -10,6 +10,28 @@ namespace Schedulers.Cli;
 /// </summary>
 internal static class CliApp
 {
+    /// <summary>Values are typed in lower case (the parser ignores case), so help shows them so: <c>json|kohya|hf|timm</c>, not <c>Hf|Json|Kohya|Timm</c>.</summary>
+    private static void NameEnumValuesInLowerCase(Command command)
+    {
+        foreach (var option in command.Options.Where(option => option.HelpName is null))
+        {
+            var type = Nullable.GetUnderlyingType(option.ValueType) ?? option.ValueType;
+            if (type.IsEnum)
+            {
+                option.HelpName = string.Join('|', Enum.GetNames(type).Select(name => name.ToLowerInvariant()));
+            }
+        }
+
+        foreach (var subcommand in command.Subcommands)
+        {
+            NameEnumValuesInLowerCase(subcommand);
+        }
+    }
+
+    private const string GenericAdditionalArguments = "Arguments passed to the application that is being run.";
+
+    private const string SdScriptsArguments = "With --from kohya: sd-scripts arguments (--lr_scheduler cosine --max_train_steps 1600 ...), read as sd-scripts reads its command line.";
+
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         // A plain command named after the tool (a RootCommand takes the assembly's name), with RootCommand's options.
@@ -39,7 +61,17 @@ internal static class CliApp
             new VersionOption(),
         };
 
+        NameEnumValuesInLowerCase(root);
         var parseResult = root.Parse(args);
+        if (args.Length > 0 && !args[0].StartsWith('-') && root.Subcommands.All(command => command.Name != args[0]))
+        {
+            // One line that says what was meant, instead of the parser's several about an unmatched token.
+            var names = root.Subcommands.Select(command => command.Name).ToArray();
+            error.WriteLine($"error: '{args[0]}' is not a command.{Spelling.DidYouMean(args[0], names)} Commands: {string.Join(", ", names)}.");
+            error.WriteLine("Run 'schedulers --help' for usage.");
+            return ExitCodes.Refused;
+        }
+
         if (parseResult.Errors.Count > 0)
         {
             foreach (var parseError in parseResult.Errors)
@@ -53,13 +85,17 @@ internal static class CliApp
 
         try
         {
-            var exitCode = parseResult.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
             if (parseResult.Action is HelpAction)
             {
+                // The parser's words for the tokens after "--" speak of "the application being run"; here they are sd-scripts'.
+                using var help = new StringWriter();
+                var helpExit = parseResult.Invoke(new InvocationConfiguration { Output = help, Error = error, EnableDefaultExceptionHandler = false });
+                output.Write(help.ToString().Replace(GenericAdditionalArguments, SdScriptsArguments, StringComparison.Ordinal));
                 CommandExamples.Write(parseResult.CommandResult.Command.Name, output);
+                return helpExit;
             }
 
-            return exitCode;
+            return parseResult.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (ScheduleConfigurationException exception)
         {

@@ -29,7 +29,7 @@ internal static class DescribeCommand
         command.SetAction(parseResult =>
         {
             IReadOnlyList<SchedulerDescriptor> schedulers = parseResult.GetValue(name) is { } wanted
-                ? [SchedulerCatalog.Find(wanted) ?? throw new UsageException($"'{wanted}' is not a scheduler; the schedulers are: {string.Join(", ", SchedulerCatalog.All.Select(scheduler => scheduler.Name))}.")]
+                ? [SchedulerCatalog.Find(wanted) ?? throw new UsageException($"'{wanted}' is not a scheduler.{Spelling.DidYouMean(wanted, SchedulerCatalog.All.Select(scheduler => scheduler.Name))} The schedulers are: {string.Join(", ", SchedulerCatalog.All.Select(scheduler => scheduler.Name))}.")]
                 : SchedulerCatalog.All;
             output.Write(parseResult.GetValue(format) == DescribeFormat.Json ? Json(schedulers) : Table(schedulers));
             return ExitCodes.Success;
