@@ -64,6 +64,20 @@ internal abstract class DecayCurve
     /// <summary>For step functions: the first step after <paramref name="t"/> where the factor may change.</summary>
     protected virtual long NextChange(long t) => t + 1;
 
+    /// <summary>
+    /// Overwrites the steps at whole multiples of <paramref name="period"/> with the closed form: where a periodic kernel
+    /// reaches the ends of its range (a cosine's peak and floor), its rounding would leave 1e-20 where the user asked for 0.
+    /// </summary>
+    protected void ExactAtMultiples<T>(long firstT, long period, double scale, Span<T> destination)
+        where T : unmanaged
+    {
+        var first = firstT % period == 0 ? firstT : firstT + (period - (firstT % period));
+        for (var t = first; t - firstT < destination.Length; t += period)
+        {
+            destination[(int)(t - firstT)] = Lanes.From<T>(LearningRateAt(t, scale));
+        }
+    }
+
     /// <summary>Fills runs of equal factor (step functions), one plain fill per run between <see cref="NextChange"/> points.</summary>
     protected void FillConstantRuns<T>(long firstT, double scale, Span<T> destination)
         where T : unmanaged

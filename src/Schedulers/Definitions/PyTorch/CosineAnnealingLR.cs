@@ -37,6 +37,7 @@ internal sealed class CosineAnnealingLR : CurveDefinition
         {
             var half = scale * (1.0 - floorRatio) / 2.0;
             Kernels.Rotate(destination, firstT, Angle, _rotation, half + (scale * floorRatio), half, Floor);
+            ExactAtMultiples(firstT, periodSteps, scale, destination);
         }
     }
 }
