@@ -85,6 +85,12 @@ internal sealed class ConfigurationInput
         DefaultValueFactory = _ => 1,
     };
 
+    /// <summary>The name a plot's legend gives the configuration read: its file's name and the scheduler, as compare names them.</summary>
+    public string CurveName(ParseResult parseResult, LearningRateSchedule schedule) =>
+        parseResult.GetValue(_config) is { } file && Path.GetFileNameWithoutExtension(file.Name) is var stem && stem != schedule.Name
+            ? $"{stem} ({schedule.Name})"
+            : schedule.Name;
+
     public void AddTo(Command command)
     {
         command.Options.Add(_config);

@@ -51,6 +51,9 @@ internal static class CurvePlot
         var palette = new ScottPlot.Palettes.Category10();
         var envelopes = curves.Select(curve => CurveEnvelope.Of(curve.Schedule, start, count, Width)).ToArray();
         var floor = logY ? LogFloor(envelopes) : 0;
+
+        // Curves that change phase at the same step (two warmups of 500) would print their labels over each other.
+        var labelled = new HashSet<long>();
         for (var i = 0; i < curves.Count; i++)
         {
             var color = palette.GetColor(i);
@@ -63,7 +66,7 @@ internal static class CurvePlot
                     line.Color = color.WithAlpha(0.8);
                     line.LinePattern = LinePattern.Dashed;
                     line.LineWidth = 1.5f;
-                    line.LabelText = BoundaryLabel(curves[i].Schedule, boundary, boundaries.Length);
+                    line.LabelText = labelled.Add(boundary) ? BoundaryLabel(curves[i].Schedule, boundary, boundaries.Length) : string.Empty;
                     line.LabelOppositeAxis = true;
                 }
             }

@@ -46,6 +46,15 @@ public sealed class PlotAxisTests
             .Which.LabelText.Should().Be("warmup end");
     }
 
+    [Fact]
+    public void A_phase_boundary_two_curves_share_is_labelled_once()
+    {
+        var plot = CurvePlot.Build([new PlottedCurve("a", Cosine(3e-4, warmup: 100, total: 1_000)), new PlottedCurve("b", Cosine(1e-4, warmup: 100, total: 1_000))], 0, 1_000, logY: false);
+
+        plot.GetPlottables<ScottPlot.Plottables.VerticalLine>().Where(line => line.Position == 100).Select(line => line.LabelText)
+            .Should().HaveCount(2).And.ContainSingle(label => label.Length > 0);
+    }
+
     private static LearningRateSchedule Cosine(double learningRate, long warmup, long total) =>
         LearningRateSchedule.CreateBuilder().WithScheduler("cosine").WithLearningRate(learningRate).WithWarmupSteps(warmup).WithTotalSteps(total).Build();
 

@@ -54,6 +54,19 @@ public sealed class PlotTests : IDisposable
     }
 
     [Fact]
+    public void A_curve_plot_of_a_configuration_file_names_the_file_in_its_legend()
+    {
+        var config = Path.Combine(_folder, "my_warmup_run.json");
+        File.WriteAllText(config, """{"scheduler": "cosine", "learning_rate": 3e-4, "warmup_steps": 10, "total_steps": 100}""");
+        var path = Path.Combine(_folder, "curve.svg");
+
+        var run = CliRun.Of("curve", "--config", config, "--plot", path);
+
+        run.ExitCode.Should().Be(0, run.Error);
+        File.ReadAllText(path).Should().Contain("my_warmup_run (cosine)");
+    }
+
+    [Fact]
     public void An_svg_plot_is_svg_text()
     {
         var path = Path.Combine(_folder, "curve.svg");
