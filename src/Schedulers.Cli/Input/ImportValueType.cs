@@ -18,6 +18,12 @@ internal enum ImportValueType
     /// <summary>A string.</summary>
     Text,
 
+    /// <summary>Strings, as many as given (argparse's <c>nargs="*"</c>, or a TOML array).</summary>
+    TextList,
+
+    /// <summary>Numbers, as many as given (argparse's <c>type=float, nargs="*"</c>, or a TOML number or array).</summary>
+    NumberList,
+
     /// <summary>Keyword arguments for the tool's schedule function.</summary>
     Keywords,
 

@@ -9,8 +9,9 @@ namespace Schedulers.Cli;
 /// <c>train_model</c> (kohya_gui/lora_gui.py) does when training starts — it computes the training length and the
 /// warmup, and writes sd-scripts settings — and then translates those settings as <see cref="KohyaImport"/> translates
 /// any sd-scripts configuration. What the file cannot know (the images in its folders) comes from
-/// <see cref="DataSetFacts"/>. The GUI's <c>unet_lr</c> and <c>text_encoder_lr</c> become parameter groups
-/// (<see cref="ImportedGroup"/>).
+/// <see cref="DataSetFacts"/>. The GUI's <c>unet_lr</c> and <c>text_encoder_lr</c> are written as sd-scripts
+/// settings, with the flag the GUI adds for a part whose rate is 0, and become parameter groups as sd-scripts makes them
+/// (<see cref="KohyaNetworkParts"/>).
 /// </summary>
 internal static class KohyaGuiImport
 {
@@ -130,10 +131,6 @@ internal static class KohyaGuiImport
             notes.Add(additional.Note());
         }
 
-        // The GUI refuses all-zero rates before it launches anything; the command line then sets the groups.
-        unetLr = additional.TextEncoderOnly ? 0 : additional.UnetLr ?? unetLr;
-        textEncoderLr = additional.UnetOnly ? 0 : additional.TextEncoderLr ?? textEncoderLr;
-
         // train_model: the training length and the warmup the GUI writes into sd-scripts' config file.
         long steps = maxTrainSteps;
         string? stepsOrigin = null;
@@ -191,6 +188,12 @@ internal static class KohyaGuiImport
         AddIf(settings, "lr_scheduler_num_cycles", numCycles, numCycles != 0);
         AddIf(settings, "lr_scheduler_power", power, power != 0);
         AddIf(settings, KohyaMappings.SchedulerType.Source, schedulerType!, schedulerType is not null);
+        AddIf(settings, KohyaMappings.UnetLr.Source, unetLr, unetLr != 0);
+        AddIf(settings, KohyaMappings.TextEncoderLr.Source, textEncoderLr, textEncoderLr != 0);
+
+        // train_model's rule: a part whose field is 0 while the other's is not does not train, by a flag it passes.
+        AddIf(settings, KohyaMappings.TextEncoderOnly.Source, true, unetLr == 0 && textEncoderLr != 0);
+        AddIf(settings, KohyaMappings.UnetOnly.Source, true, textEncoderLr == 0 && unetLr != 0);
         if (schedulerArguments is not null && SplitArguments(schedulerArguments) is { Count: > 0 } arguments)
         {
             settings[KohyaMappings.SchedulerArguments.Source] = arguments;
@@ -220,18 +223,18 @@ internal static class KohyaGuiImport
             imported = imported with { Origins = imported.Origins.SetItem(ScheduleKeys.WarmupSteps, origin) };
         }
 
-        imported = imported.WithNotes(notes) with { Origins = FromCommandLine(imported.Origins, additional) };
-        return WithGroups(imported, unetLr, textEncoderLr);
+        return imported.WithNotes(notes) with
+        {
+            Origins = imported.Origins.ToImmutableDictionary(origin => origin.Key, origin => FromCommandLine(origin.Value, additional), imported.Origins.KeyComparer),
+            Groups = [.. imported.Groups.Select(group => group with { Origin = FromCommandLine(group.Origin, additional) })],
+        };
     }
 
-    /// <summary>The origins of what <c>additional_parameters</c> set name it, not the file's setting of the same name.</summary>
-    private static ImmutableDictionary<string, string> FromCommandLine(ImmutableDictionary<string, string> origins, KohyaGuiAdditionalParameters additional) =>
-        origins.ToImmutableDictionary(
-            origin => origin.Key,
-            origin => additional.Settings.Keys.Any(key => origin.Value == key || origin.Value.StartsWith(key + " ", StringComparison.Ordinal))
-                ? $"additional_parameters --{origin.Value}"
-                : origin.Value,
-            origins.KeyComparer);
+    /// <summary>The origin of what <c>additional_parameters</c> set names it, not the file's setting of the same name.</summary>
+    private static string FromCommandLine(string origin, KohyaGuiAdditionalParameters additional) =>
+        additional.Settings.Keys.Any(key => origin == key || origin.StartsWith(key + " ", StringComparison.Ordinal) || origin.StartsWith(key + "[", StringComparison.Ordinal))
+            ? $"additional_parameters --{origin}"
+            : origin;
 
     /// <summary>accelerate's process count: the file's <c>num_processes</c> when > 0 (the GUI passes it to <c>accelerate launch</c>).</summary>
     private static long Processes(long fromFile, long? explicitProcesses, List<string> problems, List<string> notes)
@@ -303,70 +306,6 @@ internal static class KohyaGuiImport
 
     /// <summary>The whitespace characters present in <paramref name="text"/> that Python's <c>str.split()</c> splits at (it also splits at U+001C..U+001F).</summary>
     private static char[] IsPythonWhitespace(string text) => [.. text.Where(c => char.IsWhiteSpace(c) || c is >= '\u001c' and <= '\u001f').Distinct().DefaultIfEmpty(' ')];
-
-    /// <summary>
-    /// sd-scripts builds every parameter group's rate as its base rate × the schedule's factor (a <c>LambdaLR</c> over
-    /// the optimizer, whose default rate is <c>learning_rate</c>), so each group's curve is the schedule with its own
-    /// rate: for transformers' schedules the absolute <c>lr_end</c> / <c>min_lr</c> scale with it (they enter the factor
-    /// as a ratio to the optimizer's default rate); a PyTorch class keeps them absolute per group, as PyTorch does.
-    /// </summary>
-    private static ImportedConfiguration WithGroups(ImportedConfiguration imported, double unetLr, double textEncoderLr)
-    {
-        var named = new List<(string Name, double Rate, string Origin)>();
-        if (unetLr != 0)
-        {
-            named.Add(("unet", unetLr, "unet_lr"));
-        }
-
-        if (textEncoderLr != 0)
-        {
-            named.Add(("text_encoder", textEncoderLr, "text_encoder_lr"));
-        }
-
-        if (named.Count == 0)
-        {
-            return imported;
-        }
-
-        var options = imported.Options;
-        var descriptor = options.Scheduler is { } name ? SchedulerCatalog.Find(name) : null;
-        var defaultLr = options.TryGetValue(ScheduleKeys.LearningRate, out var rate) && rate.Kind == ParameterValueKind.Number ? rate.NumberValue : KohyaMappings.DefaultLearningRate;
-        if (descriptor?.Name is "OneCycleLR" or "CyclicLR")
-        {
-            return imported.WithNotes([$"{string.Join(" and ", named.Select(group => group.Origin))} do not change the curve: {descriptor.Name} sets every parameter group's rate from its own arguments."]);
-        }
-
-        var groups = named.Select(group => new ImportedGroup(group.Name, GroupOptions(options, descriptor, group.Rate, defaultLr), group.Origin)).ToImmutableArray();
-        var trainsOnly = named.Count == 1
-            ? $"the GUI trains the {named[0].Name} only ({(named[0].Name == "unet" ? "network_train_unet_only" : "network_train_text_encoder_only")}), at {named[0].Origin} {Format(named[0].Rate)}"
-            : $"{string.Join(", ", named.Select(group => $"{group.Name} at {group.Origin} {Format(group.Rate)}"))}; this is the {named[0].Name}'s curve, --group {named[1].Name} gives the other";
-        var note = $"{ImportedConfiguration.GroupNotePrefix}{trainsOnly}; each follows the schedule built on the optimizer's learning_rate {Format(defaultLr)}, scaled to its own rate.";
-        return imported.WithNotes([note]) with
-        {
-            Options = groups[0].Options,
-            Groups = groups,
-            Origins = imported.Origins.SetItem(ScheduleKeys.LearningRate, groups[0].Origin),
-        };
-    }
-
-    private static ScheduleOptions GroupOptions(ScheduleOptions options, SchedulerDescriptor? descriptor, double rate, double defaultLr)
-    {
-        var group = options.With(ScheduleKeys.LearningRate, ParameterValue.FromNumber(rate));
-        if (descriptor?.Family == SchedulerFamily.PyTorch)
-        {
-            return group;
-        }
-
-        foreach (var key in new[] { ScheduleKeys.LrEnd, ScheduleKeys.MinLr })
-        {
-            if (options.TryGetValue(key, out var absolute) && absolute.Kind == ParameterValueKind.Number)
-            {
-                group = group.With(key, ParameterValue.FromNumber(absolute.NumberValue * (rate / defaultLr)));
-            }
-        }
-
-        return group;
-    }
 
     private static void AddIf(Dictionary<string, object> settings, string key, object value, bool condition)
     {

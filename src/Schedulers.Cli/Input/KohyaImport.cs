@@ -10,7 +10,9 @@ namespace Schedulers.Cli;
 /// sd-scripts' learning-rate settings, from a TOML config file (<c>--config_file</c>) or a list of <c>--key value</c>
 /// arguments, translated to the schedule <c>get_scheduler_fix</c> would build: no more and no less. Which setting becomes
 /// which key, and with which schedules, is <see cref="KohyaMappings"/>; settings sd-scripts ignores for the chosen
-/// scheduler are ignored and listed as notes; what it refuses (or crashes on) is refused.
+/// scheduler are ignored and listed as notes; what it refuses (or crashes on) is refused. <c>unet_lr</c>,
+/// <c>text_encoder_lr</c> and the "only" flags make parameter groups (<see cref="KohyaNetworkParts"/>,
+/// <see cref="KohyaParameterGroups"/>).
 /// </summary>
 internal static class KohyaImport
 {
@@ -88,15 +90,31 @@ internal static class KohyaImport
             }
 
             key = expandPrefixes ? Expand(key) : key;
-            // lr_scheduler_args takes every value up to the next flag (nargs="*"); so may an argument this import does not
-            // read, whose arity it does not know.
-            var takesSeveral = key == KohyaMappings.SchedulerArguments.Source || !KohyaMappings.KnownKeys.Contains(key);
-            while (i + 1 < arguments.Count && !arguments[i + 1].StartsWith("--", StringComparison.Ordinal) && (takesSeveral || values.Count == 0))
+            var isFlag = key == KohyaMappings.UnetOnly.Source || key == KohyaMappings.TextEncoderOnly.Source;
+
+            // A nargs="*" setting takes every value up to the next flag; so may an argument this import does not read,
+            // whose arity it does not know.
+            var takesSeveral = KohyaMappings.SeveralValues.Contains(key) || !KohyaMappings.KnownKeys.Contains(key);
+            while (!isFlag && i + 1 < arguments.Count && !arguments[i + 1].StartsWith("--", StringComparison.Ordinal) && (takesSeveral || values.Count == 0))
             {
                 values.Add(arguments[++i]);
             }
 
-            if (key == KohyaMappings.SchedulerArguments.Source)
+            if (isFlag)
+            {
+                // store_true takes no value: argparse refuses "--flag=x" and leaves a following word unrecognized.
+                if (inline is not null)
+                {
+                    problems.Add($"--{key} is a flag and takes no value (argparse: ignored explicit argument '{inline}').");
+                }
+                else if (i + 1 < arguments.Count && !arguments[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    problems.Add($"--{key} is a flag and takes no value; '{arguments[i + 1]}' after it is an unrecognized argument to sd-scripts.");
+                }
+
+                settings[key] = true;
+            }
+            else if (KohyaMappings.SeveralValues.Contains(key))
             {
                 settings[key] = values;
             }
@@ -187,7 +205,12 @@ internal static class KohyaImport
         var name = reader.Text(KohyaMappings.Scheduler.Source) ?? KohyaMappings.DefaultSchedule;
         var pyTorchClass = reader.Text(KohyaMappings.SchedulerType.Source) ?? string.Empty;
         var kwargs = reader.SchedulerArguments();
+        var parts = KohyaNetworkParts.Read(reader, learningRate ?? KohyaMappings.DefaultLearningRate);
         reader.ThrowIfProblems();
+        foreach (var note in parts.Notes)
+        {
+            import.Note(note);
+        }
 
         import.Set(ScheduleKeys.LearningRate, learningRate ?? KohyaMappings.DefaultLearningRate, KohyaMappings.LearningRate.Source);
         var totalOrigin = numProcesses == 1 ? stepsFrom : $"({stepsFrom}) × num_processes {numProcesses}";
@@ -233,7 +256,7 @@ internal static class KohyaImport
                 import.Set(ScheduleKeys.TotalSteps, totalSteps, totalOrigin);
             }
 
-            return import.Build();
+            return KohyaParameterGroups.WithGroups(import.Build(), parts);
         }
 
         if (name.StartsWith("adafactor", StringComparison.Ordinal))
@@ -273,7 +296,7 @@ internal static class KohyaImport
         // For constant, constant_with_warmup, piecewise_constant and inverse_sqrt the training length is only the default curve length.
         import.Set(ScheduleKeys.TotalSteps, totalSteps, totalOrigin);
 
-        return import.Build();
+        return KohyaParameterGroups.WithGroups(import.Build(), parts);
     }
 
     /// <summary>

@@ -99,9 +99,50 @@ internal static class KohyaMappings
         MinLrRatio with { UsedBy = ["warmup_stable_decay"], Default = 0, Note = null },
     ];
 
+    public static ImportRule UnetLr { get; } = new("unet_lr", ScheduleKeys.LearningRate)
+    {
+        Note = "The U-Net's parameter group rate (learning_rate when absent); 0 leaves the U-Net out of the optimizer (networks/lora.py's assemble_params: 'NO LR skipping!').",
+    };
+
+    public static ImportRule TextEncoderLr { get; } = new("text_encoder_lr", ScheduleKeys.LearningRate)
+    {
+        Type = ImportValueType.NumberList,
+        Note = "The text encoders' rate (learning_rate when absent or empty; nargs=\"*\"); 0 leaves them out of the optimizer. networks.lora gives the first value to every text encoder, networks.lora_flux one each to CLIP-L and T5XXL.",
+    };
+
+    public static ImportRule UnetOnly { get; } = new("network_train_unet_only", null)
+    {
+        Type = ImportValueType.Boolean,
+        Note = "A flag: train_network.py applies the network to the U-Net only, so no text encoder group trains.",
+    };
+
+    public static ImportRule TextEncoderOnly { get; } = new("network_train_text_encoder_only", null)
+    {
+        Type = ImportValueType.Boolean,
+        Note = "A flag: train_network.py applies the network to the text encoders only, so no U-Net group trains.",
+    };
+
+    public static ImportRule NetworkModule { get; } = new("network_module", null)
+    {
+        Type = ImportValueType.Text,
+        Note = "Decides how a list of different text_encoder_lr values is shared among the text encoders.",
+    };
+
+    public static ImportRule NetworkArguments { get; } = new("network_args", null)
+    {
+        Type = ImportValueType.TextList,
+        Note = "\"key=value\" strings; networks.lora_flux trains T5XXL (the second text_encoder_lr) only with train_t5xxl=True.",
+    };
+
+    /// <summary>The settings that decide which parts of the network train, at which rates (train_network.py, networks/lora.py).</summary>
+    public static ImmutableArray<ImportRule> GroupSettings { get; } = [UnetLr, TextEncoderLr, UnetOnly, TextEncoderOnly, NetworkModule, NetworkArguments];
+
+    /// <summary>The settings whose argument takes every value up to the next flag (argparse's <c>nargs="*"</c>).</summary>
+    public static ImmutableArray<string> SeveralValues { get; } = [SchedulerArguments.Source, TextEncoderLr.Source, NetworkArguments.Source];
+
     /// <summary>Every learning-rate setting sd-scripts' parser knows, in its order (the order a refusal lists them).</summary>
     public static ImmutableArray<ImportRule> Settings { get; } =
-        [LearningRate, MaxTrainSteps, MaxTrainEpochs, GradientAccumulationSteps, Scheduler, .. ScheduleParameters.DistinctBy(rule => rule.Source), SchedulerType, SchedulerArguments];
+        [LearningRate, MaxTrainSteps, MaxTrainEpochs, GradientAccumulationSteps, Scheduler, .. ScheduleParameters.DistinctBy(rule => rule.Source), SchedulerType, SchedulerArguments, .. GroupSettings];
 
     /// <summary>The names of <see cref="Settings"/>: what an argument list may name (or abbreviate).</summary>
     public static ImmutableArray<string> KnownKeys { get; } = [.. Settings.Select(rule => rule.Source).Distinct(StringComparer.Ordinal)];

@@ -48,6 +48,57 @@ internal sealed class KohyaSettings(Dictionary<string, object> settings, IReadOn
         var other => Refuse<string?>(key, other, "a string"),
     };
 
+    /// <summary>
+    /// A <c>type=float, nargs="*"</c> setting (<c>text_encoder_lr</c>): a TOML number or array of numbers, or the values
+    /// after the argument. <see langword="null"/> when absent; empty when the argument has no value.
+    /// </summary>
+    public IReadOnlyList<double>? Numbers(string key)
+    {
+        switch (settings.GetValueOrDefault(key))
+        {
+            case null:
+                return null;
+            case long or double:
+                return [Number(key)!.Value];
+            case TomlArray array when array.All(item => item is long or double):
+                return [.. array.Select(item => item is long whole ? whole : (double)item!)];
+            case List<string> texts when argumentKeys.Contains(key):
+                var numbers = new List<double>();
+                foreach (var text in texts)
+                {
+                    if (TryParsePythonFloat(text, out var number))
+                    {
+                        numbers.Add(number);
+                    }
+                    else
+                    {
+                        Problem($"--{key} {text} is not a float (sd-scripts refuses it).");
+                    }
+                }
+
+                return numbers;
+            case var other:
+                return Refuse<IReadOnlyList<double>?>(key, other, "a number or a list of numbers");
+        }
+    }
+
+    /// <summary>A <c>type=str, nargs="*"</c> setting (<c>network_args</c>): a TOML array of strings, or the values after the argument.</summary>
+    public IReadOnlyList<string> Texts(string key) => settings.GetValueOrDefault(key) switch
+    {
+        null => [],
+        List<string> texts => texts,
+        TomlArray array when array.All(item => item is string) => [.. array.Cast<string>()],
+        var other => Refuse<IReadOnlyList<string>>(key, other, "a list of strings"),
+    };
+
+    /// <summary>A <c>store_true</c> flag: a TOML boolean, or the argument given.</summary>
+    public bool Flag(string key) => settings.GetValueOrDefault(key) switch
+    {
+        null => false,
+        bool flag => flag,
+        var other => Refuse<bool>(key, other, "true or false"),
+    };
+
     /// <summary>A setting read as <paramref name="rule"/> says sd-scripts reads it: a whole number stays one (a refusal names it as written).</summary>
     /// <returns><see langword="null"/> when the setting is absent or refused.</returns>
     public object? Read(ImportRule rule, long totalSteps) => !settings.ContainsKey(rule.Source) ? null : rule.Type switch

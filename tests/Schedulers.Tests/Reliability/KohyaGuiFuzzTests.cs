@@ -24,6 +24,8 @@ public sealed class KohyaGuiFuzzTests(ITestOutputHelper output)
         "additional_parameters",
     ];
 
+    private static readonly string[] Groups = ["unet", "text_encoder", "text_encoder1", "text_encoder2"];
+
     private static readonly (string Key, object Value)[][] Variants =
     [
         [("max_train_steps", "1000"), ("lr_warmup", 10)],
@@ -36,6 +38,8 @@ public sealed class KohyaGuiFuzzTests(ITestOutputHelper output)
         [("max_train_steps", "900"), ("lr_scheduler", "warmup_stable_decay"), ("lr_decay_steps", 0.2), ("lr_warmup", 3)],
         [("max_train_steps", KohyaGuiFile.Absent), ("epoch", KohyaGuiFile.Absent), ("unet_lr", "1"), ("text_encoder_lr", "1"),
             ("additional_parameters", "--lr_scheduler_type \"CosineAnnealingLR\" --lr_scheduler_args \"T_max=30\" --network_train_unet_only --max_train_steps=700")],
+        [("max_train_steps", "600"), ("unet_lr", "0"), ("text_encoder_lr", "5e-5"), ("lr_scheduler", "polynomial"), ("lr_scheduler_args", "lr_end=1e-6"),
+            ("additional_parameters", "--unet_lr 2e-4 --text_encoder_lr 1e-5 2e-5 --network_module networks.lora_flux --network_args train_t5xxl=True --network_train_text_encoder_only")],
     ];
 
     [Fact]
@@ -67,7 +71,7 @@ public sealed class KohyaGuiFuzzTests(ITestOutputHelper output)
 
                 if (random.Next(5) == 0)
                 {
-                    args.AddRange(["--group", random.Next(2) == 0 ? "text_encoder" : "unet"]);
+                    args.AddRange(["--group", Groups[random.Next(Groups.Length)]]);
                 }
 
                 var run = CliRun.Of([.. args]);

@@ -418,6 +418,28 @@ public sealed class KohyaGuiImportTests : IDisposable
     }
 
     [Fact]
+    public void A_group_rate_in_additional_parameters_names_them_as_its_origin()
+    {
+        var path = Write(KohyaGuiFile.Lora(("max_train_steps", "1000"), ("unet_lr", "1e-4"), ("text_encoder_lr", "5e-5"), ("additional_parameters", "--unet_lr 3e-4")));
+
+        var run = CliRun.Of("validate", "--config", path, "--from", "kohya");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Output.Should().Contain("parameter group unet (the curve above): learning_rate 3e-4 from additional_parameters --unet_lr");
+    }
+
+    [Fact]
+    public void The_flag_the_gui_adds_for_a_rate_of_zero_wins_over_a_rate_in_additional_parameters()
+    {
+        var path = Write(KohyaGuiFile.Lora(("max_train_steps", "1000"), ("unet_lr", "0"), ("text_encoder_lr", "5e-5"), ("additional_parameters", "--unet_lr 3e-4")));
+
+        var run = CliRun.Of("convert", "--config", path, "--from", "kohya", "--group", "unet");
+
+        run.ExitCode.Should().Be(2, "the GUI passes network_train_text_encoder_only for unet_lr 0, and sd-scripts then makes no U-Net modules");
+        run.Error.Should().Contain("its groups are text_encoder.");
+    }
+
+    [Fact]
     public void Additional_parameters_that_do_not_touch_the_schedule_change_nothing()
     {
         var plain = Convert(KohyaGuiFile.Lora(("max_train_steps", "1000"), ("lr_warmup", "5")));
