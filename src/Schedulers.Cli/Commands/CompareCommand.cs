@@ -81,8 +81,8 @@ internal static class CompareCommand
                 throw new UsageException([.. problems]);
             }
 
-            var longest = curves.Max(curve => curve.Schedule.TotalSteps + 1);
-            var (first, count) = range.Read(parseResult, longest, "none of the configurations");
+            var longest = curves.Max(curve => curve.Schedule.Horizon + 1);
+            var (first, count) = range.Read(parseResult, longest, "none of the configurations has an end");
             var logY = plot.LogY(parseResult);
             foreach (var configuration in loaded)
             {

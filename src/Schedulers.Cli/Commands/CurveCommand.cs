@@ -31,7 +31,7 @@ internal static class CurveCommand
             // Everything is checked before the first byte is written, so a refusal leaves standard output empty.
             var configuration = input.Read(parseResult);
             var schedule = configuration.CreateSchedule();
-            var (first, count) = range.Read(parseResult, schedule.TotalSteps + 1, $"'{schedule.Name}'");
+            var (first, count) = range.Read(parseResult, schedule.Horizon + 1, $"'{schedule.Name}' has no end");
             var logY = plot.LogY(parseResult);
             Notes.Print(configuration, error);
             if (plot.File(parseResult) is { } image)

@@ -29,7 +29,7 @@ internal sealed class CurveRange
     {
         var first = parseResult.GetValue(_start);
         var count = parseResult.GetValue(_steps) ?? defaultCount
-            ?? throw new UsageException($"--steps is required: {whose} has no total_steps to take the curve length from.");
+            ?? throw new UsageException($"--steps is required: {whose} to take the curve length from (no total_steps, and no end of its own, as ExponentialLR or StepLR).");
         if (first < 0)
         {
             throw new UsageException($"--start {first} is negative: steps count from 0.");

@@ -98,7 +98,7 @@ internal static class ScheduleValidator
             {
                 var meant = MeantKey(key, descriptor);
                 problems.Add(ConfigurationProblem.ForKey(key, value,
-                    meant is null ? "is not a parameter of any scheduler. Remove it." : $"is not a parameter of any scheduler. Did you mean \"{meant}\"? Rename it, or remove it.",
+                    meant is null ? $"{value} is given under a name no scheduler has. Remove it." : $"{value} is given under a name no scheduler has. Did you mean \"{meant}\"? Rename it, or remove it.",
                     UnknownKeyRemedy(key, value, descriptor, options)));
             }
             else if (descriptor is not null)

@@ -109,9 +109,18 @@ public sealed class CurveCommandTests : IDisposable
     }
 
     [Fact]
-    public void Steps_are_required_when_the_configuration_has_no_total_steps()
+    public void Without_steps_a_schedule_that_ends_by_its_own_parameters_is_printed_to_its_end()
     {
-        var run = CliRun.Of("curve", "--scheduler", "constant", "--learning-rate", "0.1");
+        var run = CliRun.Of("curve", "--scheduler", "CosineAnnealingLR", "--learning-rate", "0.1", "--T-max", "100");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Lines.Should().HaveCount(1 + 101, "a header and steps 0 to T_max");
+    }
+
+    [Fact]
+    public void Steps_are_required_when_the_schedule_has_no_end()
+    {
+        var run = CliRun.Of("curve", "--scheduler", "ExponentialLR", "--learning-rate", "0.1", "--gamma", "0.9");
 
         run.ExitCode.Should().Be(2);
         run.Output.Should().BeEmpty();

@@ -76,7 +76,7 @@ public sealed class MessageTests
         {
             "An unknown key is refused with the key it resembles",
             """{"scheduler":"cosine","learning_rate":0.001,"total_steps":100,"warmup_step":10}""",
-            "warmup_step: is not a parameter of any scheduler. Did you mean \"warmup_steps\"? Rename it, or remove it."
+            "warmup_step: 10 is given under a name no scheduler has. Did you mean \"warmup_steps\"? Rename it, or remove it."
         },
         {
             "An unknown scheduler is refused with the name it resembles and every name",
@@ -210,7 +210,7 @@ public sealed class MessageTests
             Environment.NewLine,
             "The schedule configuration is invalid (4 problems):",
             "  - learning_rate: -1 is out of range: expected a number > 0.",
-            "  - warmup_step: is not a parameter of any scheduler. Did you mean \"warmup_steps\"? Rename it, or remove it.",
+            "  - warmup_step: 10 is given under a name no scheduler has. Did you mean \"warmup_steps\"? Rename it, or remove it.",
             "  - min_lr_ratio: \"0.1\" is a string: expected a number in [0, 1); write the number without quotes.",
             "  - total_steps: is required by 'cosine': an integer >= 1."));
     }
