@@ -14,7 +14,7 @@ internal static class TimmImport
 {
     public static ImportedConfiguration FromYaml(string yaml, ImportFacts facts)
     {
-        var mapping = YamlMapping.Read(yaml);
+        var (mapping, _) = YamlReader.Read(yaml, YamlSchema.PyYaml);
         var import = new ImportBuilder();
         var settings = new TimmSettings(mapping, import);
 
