@@ -6,7 +6,7 @@ namespace Schedulers.Cli;
 
 /// <summary>
 /// The schedule Hugging Face's <c>Trainer</c> builds from a <c>TrainingArguments</c> file, JSON or YAML
-/// (<see cref="YamlSettings"/>): <c>learning_rate</c>, the run's length (<see cref="HuggingFaceTrainingLength"/>),
+/// (<see cref="YamlJson"/>): <c>learning_rate</c>, the run's length (<see cref="HuggingFaceTrainingLength"/>),
 /// <c>lr_scheduler_type</c>, <c>warmup_steps</c>, <c>warmup_ratio</c>, <c>lr_scheduler_kwargs</c>, through
 /// <c>transformers.get_scheduler</c>, as <see cref="HuggingFaceMappings"/> tabulates it: what it ignores is listed as
 /// notes, what it refuses is refused, a warmup the run never leaves is the ramp it ran
@@ -20,7 +20,7 @@ internal static class HuggingFaceImport
     /// </summary>
     public static ImportedConfiguration Read(string text, HuggingFaceRunFacts facts)
     {
-        var (root, readingNotes) = text.TrimStart().TrimStart('\uFEFF') is ['{' or '[', ..] ? (ParseJson(text), []) : YamlSettings.Read(text);
+        var (root, readingNotes) = text.TrimStart().TrimStart('\uFEFF') is ['{' or '[', ..] ? (ParseJson(text), []) : YamlJson.Read(text, YamlSchema.Core);
         var import = new ImportBuilder();
         foreach (var note in readingNotes)
         {

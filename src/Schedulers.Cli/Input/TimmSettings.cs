@@ -8,7 +8,7 @@ namespace Schedulers.Cli;
 /// takes train.py's default (what train.py does with a <c>--config</c> YAML that omits it), with a note; a value of the
 /// wrong type is a problem. Every problem is collected before anything is refused.
 /// </summary>
-internal sealed class TimmSettings(YamlMapping mapping, ImportBuilder import)
+internal sealed class TimmSettings(YamlValue mapping, ImportBuilder import)
 {
     private readonly List<string> _problems = [];
     private readonly HashSet<string> _noted = new(StringComparer.Ordinal);
@@ -107,7 +107,7 @@ internal sealed class TimmSettings(YamlMapping mapping, ImportBuilder import)
 
     private YamlValue? Value(ImportRule rule)
     {
-        if (!mapping.Values.TryGetValue(rule.Source, out var value))
+        if (!mapping.Entries.TryGetValue(rule.Source, out var value))
         {
             return null;
         }
