@@ -20,7 +20,7 @@ internal static class HuggingFaceImport
     /// </summary>
     public static ImportedConfiguration Read(string text, HuggingFaceRunFacts facts)
     {
-        var (root, readingNotes) = text.TrimStart().TrimStart('\uFEFF') is ['{' or '[', ..] ? (ParseJson(text), []) : YamlJson.Read(text, YamlSchema.Core);
+        var (root, readingNotes) = text.TrimStart().TrimStart('\uFEFF') is ['{' or '[', ..] ? (ParseJson(text), []) : YamlJson.Read(text);
         var import = new ImportBuilder();
         foreach (var note in readingNotes)
         {

@@ -15,7 +15,7 @@ internal static class TimmImport
     public static ImportedConfiguration FromYaml(string yaml, ImportFacts facts)
     {
         // The reader's notes on repeated keys are dropped: TimmSettings refuses a repeated key where the schedule reads it.
-        var (mapping, _) = YamlReader.Read(yaml, YamlSchema.PyYaml);
+        var (mapping, _) = YamlReader.Read(yaml);
         var import = new ImportBuilder();
         var settings = new TimmSettings(mapping, import);
 

@@ -8,9 +8,9 @@ namespace Schedulers.Cli;
 /// <summary>A YAML file of settings as the <see cref="JsonElement"/> a JSON file gives, so that one import reads both.</summary>
 internal static partial class YamlJson
 {
-    public static (JsonElement Root, ImmutableArray<string> Notes) Read(string yaml, YamlSchema schema)
+    public static (JsonElement Root, ImmutableArray<string> Notes) Read(string yaml)
     {
-        var (root, notes) = YamlReader.Read(yaml, schema);
+        var (root, notes) = YamlReader.Read(yaml);
         var buffer = new ArrayBufferWriter<byte>();
         try
         {

@@ -8,7 +8,7 @@ namespace Schedulers.Cli;
 /// <summary>
 /// A YAML file of settings (timm's <c>args.yaml</c>, LLaMA-Factory's <c>training_args.yaml</c>): one document whose top
 /// level is a mapping, read from YamlDotNet's event parser with a stack of its own, never by recursion, its scalars
-/// typed as the tool that reads the file types them (<see cref="YamlSchema"/>). Whatever is not such a file is a
+/// typed as the tool that reads the file types them (<see cref="YamlScalars"/>). Whatever is not such a file is a
 /// <see cref="UsageException"/>, never another exception: nesting is bounded, aliases are counted as if expanded within
 /// a budget (so that "billion laughs" is refused, not expanded), a key given twice keeps its last value as PyYAML's
 /// constructor does, with a note.
@@ -21,17 +21,18 @@ internal sealed class YamlReader
     /// <summary>The most values an expanded document may hold (aliases count each time they are used; keys do not).</summary>
     public const int MaxValues = 100_000;
 
-    private readonly YamlSchema _schema;
     private readonly Stack<Open> _open = new();
     private readonly Dictionary<string, Expanded> _anchors = new(StringComparer.Ordinal);
     private readonly List<string> _notes = [];
     private int _values;
     private YamlValue? _root;
 
-    private YamlReader(YamlSchema schema) => _schema = schema;
+    private YamlReader()
+    {
+    }
 
     /// <summary>Reads <paramref name="yaml"/>'s mapping, with notes on what was read unusually.</summary>
-    public static (YamlValue Root, ImmutableArray<string> Notes) Read(string yaml, YamlSchema schema)
+    public static (YamlValue Root, ImmutableArray<string> Notes) Read(string yaml)
     {
         // YamlDotNet's scanner revisits every open flow level at each token (100,000 nested '[' took minutes), so
         // brackets are counted before parsing (quoted ones too, which can only over-count).
@@ -45,7 +46,7 @@ internal sealed class YamlReader
             }
         }
 
-        var reader = new YamlReader(schema);
+        var reader = new YamlReader();
         var root = reader.Walk(new Parser(new StringReader(yaml)));
         return root.Kind == YamlValueKind.Mapping
             ? (root, [.. reader._notes])
@@ -79,7 +80,7 @@ internal sealed class YamlReader
                         Add(new Expanded(done.Close(), _values - done.Start, done.Depth + 1), 0, done.Anchor, at);
                         break;
                     case Scalar scalar:
-                        Add(new Expanded(YamlScalars.Resolve(scalar, _schema), 1, 0), 1, scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, at);
+                        Add(new Expanded(YamlScalars.Resolve(scalar), 1, 0), 1, scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, at);
                         break;
                     case AnchorAlias alias:
                         // An anchor is known once its node is complete: an alias inside its own anchor's node is refused, not a cycle.

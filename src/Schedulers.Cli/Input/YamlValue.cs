@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace Schedulers.Cli;
 
-/// <summary>What a YAML value holds, its scalars resolved by a <see cref="YamlSchema"/>.</summary>
+/// <summary>What a YAML value holds, its scalars resolved by <see cref="YamlScalars"/>.</summary>
 internal enum YamlValueKind
 {
     /// <summary><c>null</c>, <c>~</c> or nothing.</summary>

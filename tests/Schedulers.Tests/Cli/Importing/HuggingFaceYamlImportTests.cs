@@ -1,8 +1,9 @@
 namespace Schedulers.Tests.Cli.Importing;
 
 /// <summary>
-/// TrainingArguments as YAML (LLaMA-Factory's training_args.yaml has the same keys): told from JSON by content, typed by
-/// the YAML 1.2 core schema, and refused, never crashed on, when it is not a file of settings.
+/// TrainingArguments as YAML (LLaMA-Factory's training_args.yaml has the same keys): told from JSON by content, typed as
+/// PyYAML's safe_load types it (as OmegaConf and HfArgumentParser read it, with 1e-5 a number), and refused, never crashed
+/// on, when it is not a file of settings.
 /// </summary>
 public sealed class HuggingFaceYamlImportTests : IDisposable
 {
@@ -57,16 +58,25 @@ public sealed class HuggingFaceYamlImportTests : IDisposable
     }
 
     [Theory]
-    [InlineData("1e-5", 1e-5)] // YAML 1.2 core (and OmegaConf) read it as a number; PyYAML alone would keep it as text
+    [InlineData("1e-5", 1e-5)] // OmegaConf's float pattern reads it as a number; PyYAML alone would keep it as text
     [InlineData("1.0e-5", 1e-5)]
     [InlineData("+2.5e-4", 2.5e-4)]
     [InlineData(".5", 0.5)]
     [InlineData("3.", 3)]
-    public void Plain_scalars_are_numbers_by_the_core_schema(string written, double expected)
+    public void Plain_scalars_are_numbers_as_omegaconf_reads_them(string written, double expected)
     {
         var converted = _files.Convert($"max_steps: 10\nlearning_rate: {written}\n", ".yaml", out _);
 
         converted.GetProperty("learning_rate").GetDouble().Should().Be(expected);
+    }
+
+    [Fact]
+    public void Yes_is_true_as_pyyaml_and_omegaconf_read_it()
+    {
+        var dropLast = _files.Convert("max_steps: -1\nnum_train_epochs: 1\nper_device_train_batch_size: 4\ndataloader_drop_last: yes\n", ".yaml", out _, "--examples", "10");
+        var keepLast = _files.Convert("max_steps: -1\nnum_train_epochs: 1\nper_device_train_batch_size: 4\ndataloader_drop_last: false\n", ".yaml", out _, "--examples", "10");
+
+        dropLast.GetProperty("total_steps").GetInt64().Should().Be(keepLast.GetProperty("total_steps").GetInt64() - 1, "10 examples in batches of 4 make 2 full batches and a last one of 2, which drop_last drops");
     }
 
     [Fact]

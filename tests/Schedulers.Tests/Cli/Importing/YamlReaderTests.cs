@@ -3,9 +3,9 @@ using Schedulers.Cli;
 namespace Schedulers.Tests.Cli.Importing;
 
 /// <summary>
-/// The one YAML reader's schemas, by their documented rules: PyYAML's safe_load (YAML 1.1's resolver, with 1e-5 a number
-/// as train.py's type=float makes it) and the YAML 1.2 core schema (spec 1.2.2, section 10.3.2). The rest of the reader
-/// (limits, aliases, refusals) is tested through both imports.
+/// The YAML reader's scalars, by their documented rules: PyYAML's safe_load (YAML 1.1's resolver), with 1e-5 a number as
+/// OmegaConf's loader and train.py's type=float make it. The rest of the reader (limits, aliases, refusals) is tested
+/// through both imports.
 /// </summary>
 public sealed class YamlReaderTests
 {
@@ -19,25 +19,9 @@ public sealed class YamlReaderTests
     [InlineData(".inf", "Number Infinity")]
     [InlineData("-.Inf", "Number -Infinity")]
     [InlineData("'yes'", "Text yes")]
-    public void Pyyaml_safe_load_resolves_plain_scalars_as_yaml_1_1(string written, string expected)
+    public void Plain_scalars_resolve_as_pyyaml_safe_load_resolves_them(string written, string expected)
     {
-        Describe(Read(written, YamlSchema.PyYaml)).Should().Be(expected);
-    }
-
-    [Theory]
-    [InlineData("yes", "Text yes")]
-    [InlineData("true", "Boolean True")]
-    [InlineData("1e-5", "Number 1E-05")]
-    [InlineData("1_000", "Text 1_000")]
-    [InlineData("~", "Null")]
-    [InlineData("0o17", "Number 15")]
-    [InlineData("0x1F", "Number 31")]
-    [InlineData(".inf", "Number Infinity")]
-    [InlineData(".NaN", "Number NaN")]
-    [InlineData("'1e-5'", "Text 1e-5")]
-    public void The_core_schema_resolves_plain_scalars_as_yaml_1_2(string written, string expected)
-    {
-        Describe(Read(written, YamlSchema.Core)).Should().Be(expected);
+        Describe(Read(written)).Should().Be(expected);
     }
 
     [Theory]
@@ -48,14 +32,13 @@ public sealed class YamlReaderTests
     [InlineData("!!python/object:argparse.Namespace x", "Other")] // safe_load has no constructor for it
     public void A_tagged_scalar_is_what_its_tag_says_or_kept_to_be_refused(string written, string kind)
     {
-        Read(written, YamlSchema.PyYaml).Kind.ToString().Should().Be(kind);
-        Read(written, YamlSchema.Core).Kind.ToString().Should().Be(kind);
+        Read(written).Kind.ToString().Should().Be(kind);
     }
 
     [Fact]
     public void A_repeated_key_is_marked_in_its_own_mapping_only()
     {
-        var (root, notes) = YamlReader.Read("lr: 0.1\nmodel_kwargs:\n  lr: 1\n  lr: 2\nlr: 0.2\n", YamlSchema.PyYaml);
+        var (root, notes) = YamlReader.Read("lr: 0.1\nmodel_kwargs:\n  lr: 1\n  lr: 2\nlr: 0.2\n");
 
         root.Repeated.Should().BeEquivalentTo(["lr"]);
         root.Entries["lr"].Number.Should().Be(0.2);
@@ -64,7 +47,7 @@ public sealed class YamlReaderTests
         notes.Should().HaveCount(2);
     }
 
-    private static YamlValue Read(string written, YamlSchema schema) => YamlReader.Read($"v: {written}\n", schema).Root.Entries["v"];
+    private static YamlValue Read(string written) => YamlReader.Read($"v: {written}\n").Root.Entries["v"];
 
     /// <summary>The kind and the value read: "Number 15", "Text 0o17", "Null".</summary>
     private static string Describe(YamlValue value) => ($"{value.Kind} " + value.Kind switch
