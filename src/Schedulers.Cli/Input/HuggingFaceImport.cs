@@ -27,6 +27,13 @@ internal static class HuggingFaceImport
             import.Note(note);
         }
 
+        // TrainingArguments has no "scheduler": such a file is most likely one of ours given to --from hf, whose keys the
+        // import would silently replace by TrainingArguments' defaults.
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(ScheduleOptions.SchedulerKey, out _))
+        {
+            import.Warn($"the file has a \"{ScheduleOptions.SchedulerKey}\" key, which TrainingArguments has not: if it is a configuration of ours, read it without --from hf (its keys are not TrainingArguments' and are ignored here).");
+        }
+
         return FromSettings(root, facts, import);
     }
 

@@ -81,6 +81,22 @@ public sealed class HuggingFaceImportTests : IDisposable
         run.Error.Should().Contain(expected);
     }
 
+    [Fact]
+    public void A_configuration_of_ours_read_as_training_arguments_is_warned_about()
+    {
+        Convert("""{"scheduler": "cosine", "learning_rate": 3e-4, "warmup_steps": 100, "total_steps": 1000, "max_steps": 1000}""", out var error);
+
+        error.Should().Contain("warning: the file has a \"scheduler\" key");
+    }
+
+    [Fact]
+    public void Training_arguments_get_no_warning_about_a_scheduler_key()
+    {
+        Convert("""{"lr_scheduler_type": "cosine", "max_steps": 1000}""", out var error);
+
+        error.Should().NotContain("warning:");
+    }
+
     private JsonElement Convert(string json, out string error)
     {
         var run = CliRun.Of("convert", "--config", Write(json), "--from", "hf");
