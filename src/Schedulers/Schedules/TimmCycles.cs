@@ -12,15 +12,18 @@ internal abstract class TimmCycles : TimmCurve
     /// <summary>The most boundaries <see cref="Boundaries"/> lists (cycles are many only when short; the values go on past them).</summary>
     private const int MaxListedBoundaries = 10_000;
 
-    protected TimmCycles(double baseLearningRate, long initial, double lrMin, double multiplier, double decay, long limit)
+    protected TimmCycles(Settings cycles)
     {
-        BaseLearningRate = baseLearningRate;
-        Initial = initial;
-        LrMin = lrMin;
-        Multiplier = multiplier;
-        Decay = decay;
-        Limit = limit;
+        BaseLearningRate = cycles.BaseLearningRate;
+        Initial = cycles.Initial;
+        LrMin = cycles.LrMin;
+        Multiplier = cycles.Multiplier;
+        Decay = cycles.Decay;
+        Limit = cycles.Limit;
     }
+
+    /// <summary>The settings every cycle follows: the base rate, <c>t_initial</c>, <c>lr_min</c>, <c>cycle_mul</c>, <c>cycle_decay</c>, <c>cycle_limit</c>.</summary>
+    internal sealed record Settings(double BaseLearningRate, long Initial, double LrMin, double Multiplier, double Decay, long Limit);
 
     protected double BaseLearningRate { get; }
 

@@ -23,12 +23,7 @@ internal sealed class CosineLRScheduler : CurveDefinition
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
         TimmParameters.Schedule(Descriptor, canonicalOptions, parameters, new Curve(
-            parameters.LearningRate,
-            parameters.Integer(ScheduleKeys.TInitial),
-            parameters.Number(ScheduleKeys.LrMin),
-            parameters.Number(ScheduleKeys.CycleMul),
-            parameters.Number(ScheduleKeys.CycleDecay),
-            parameters.Integer(ScheduleKeys.CycleLimit),
+            TimmParameters.Cycles(parameters),
             parameters.Number(ScheduleKeys.KDecay)));
 
     /// <summary>
@@ -41,11 +36,11 @@ internal sealed class CosineLRScheduler : CurveDefinition
         private readonly double _k;
         private readonly RotationTable? _rotation;
 
-        public Curve(double baseLearningRate, long initial, double lrMin, double multiplier, double decay, long limit, double k)
-            : base(baseLearningRate, initial, lrMin, multiplier, decay, limit)
+        public Curve(Settings cycles, double k)
+            : base(cycles)
         {
             _k = k;
-            _rotation = FixedLength && k == 1 ? new RotationTable(Math.PI / initial) : null;
+            _rotation = FixedLength && k == 1 ? new RotationTable(Math.PI / cycles.Initial) : null;
         }
 
         protected override double LearningRateIn(Cycle cycle, double lrMax)

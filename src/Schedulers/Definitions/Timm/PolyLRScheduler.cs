@@ -25,12 +25,7 @@ internal sealed class PolyLRScheduler : CurveDefinition
 
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
         TimmParameters.Schedule(Descriptor, canonicalOptions, parameters, new Curve(
-            parameters.LearningRate,
-            parameters.Integer(ScheduleKeys.TInitial),
-            parameters.Number(ScheduleKeys.LrMin),
-            parameters.Number(ScheduleKeys.CycleMul),
-            parameters.Number(ScheduleKeys.CycleDecay),
-            parameters.Integer(ScheduleKeys.CycleLimit),
+            TimmParameters.Cycles(parameters),
             parameters.Number(ScheduleKeys.KDecay),
             parameters.Number(ScheduleKeys.Power)));
 
@@ -45,8 +40,8 @@ internal sealed class PolyLRScheduler : CurveDefinition
         private readonly double _power;
         private readonly PowerKernel? _kernel;
 
-        public Curve(double baseLearningRate, long initial, double lrMin, double multiplier, double decay, long limit, double k, double power)
-            : base(baseLearningRate, initial, lrMin, multiplier, decay, limit)
+        public Curve(Settings cycles, double k, double power)
+            : base(cycles)
         {
             _k = k;
             _power = power;

@@ -38,12 +38,7 @@ internal sealed class TanhLRScheduler : CurveDefinition
     public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions)
     {
         var curve = new Curve(
-            parameters.LearningRate,
-            parameters.Integer(ScheduleKeys.TInitial),
-            parameters.Number(ScheduleKeys.LrMin),
-            parameters.Number(ScheduleKeys.CycleMul),
-            parameters.Number(ScheduleKeys.CycleDecay),
-            parameters.Integer(ScheduleKeys.CycleLimit),
+            TimmParameters.Cycles(parameters),
             parameters.Number(ScheduleKeys.Lb),
             parameters.Number(ScheduleKeys.Ub));
 
@@ -63,8 +58,8 @@ internal sealed class TanhLRScheduler : CurveDefinition
     /// <see cref="TensorPrimitives.Tanh{T}(ReadOnlySpan{T}, Span{T})"/> over the chunk (a few ulps of the tanh, far inside
     /// the accuracy contract, since <c>1 - tanh</c> is scaled by the learning rate), then the affine step.
     /// </summary>
-    internal sealed class Curve(double baseLearningRate, long initial, double lrMin, double multiplier, double decay, long limit, double lb, double ub)
-        : TimmCycles(baseLearningRate, initial, lrMin, multiplier, decay, limit)
+    internal sealed class Curve(TimmCycles.Settings cycles, double lb, double ub)
+        : TimmCycles(cycles)
     {
         /// <summary>Steps per chunk: 4 KiB of arguments on the stack.</summary>
         private const int Chunk = 512;

@@ -15,6 +15,15 @@ internal static class TimmParameters
     /// </summary>
     public const double MinNoisePct = 0.01;
 
+    /// <summary>The cycle settings the cosine, tanh and polynomial schedulers read alike (their own shape's settings aside).</summary>
+    public static TimmCycles.Settings Cycles(ParameterSet parameters) => new(
+        parameters.LearningRate,
+        parameters.Integer(ScheduleKeys.TInitial),
+        parameters.Number(ScheduleKeys.LrMin),
+        parameters.Number(ScheduleKeys.CycleMul),
+        parameters.Number(ScheduleKeys.CycleDecay),
+        parameters.Integer(ScheduleKeys.CycleLimit));
+
     public static SchedulerDescriptor Describe(string name, string summary, string formula, bool prefixByDefault, params ParameterDescriptor[] parameters) => new(
         name,
         SchedulerFamily.Timm,
