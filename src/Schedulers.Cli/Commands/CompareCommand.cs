@@ -63,8 +63,7 @@ internal static class CompareCommand
                     var configuration = ConfigurationInput.Load(file, parseResult.GetValue(source), parseResult.GetValue(numProcesses), dataSet, explicitProcesses, run);
                     var schedule = configuration.CreateSchedule();
                     loaded.Add(configuration);
-                    var stem = Path.GetFileNameWithoutExtension(file.Name);
-                    curves.Add(new PlottedCurve(stem == schedule.Name ? stem : $"{stem} ({schedule.Name})", schedule));
+                    curves.Add(PlottedCurve.Of(file, schedule));
                 }
                 catch (ScheduleConfigurationException exception)
                 {

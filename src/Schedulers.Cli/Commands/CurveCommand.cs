@@ -36,7 +36,7 @@ internal static class CurveCommand
             Notes.Print(configuration, error);
             if (plot.File(parseResult) is { } image)
             {
-                CurvePlot.Save([new PlottedCurve(input.CurveName(parseResult, schedule), schedule)], first, count, logY, image);
+                CurvePlot.Save([input.Curve(parseResult, schedule)], first, count, logY, image);
                 output.WriteLine($"plot: {image} ({count} steps of {schedule.Name})");
                 return ExitCodes.Success;
             }

@@ -85,11 +85,8 @@ internal sealed class ConfigurationInput
         DefaultValueFactory = _ => 1,
     };
 
-    /// <summary>The name a plot's legend gives the configuration read: its file's name and the scheduler, as compare names them.</summary>
-    public string CurveName(ParseResult parseResult, LearningRateSchedule schedule) =>
-        parseResult.GetValue(_config) is { } file && Path.GetFileNameWithoutExtension(file.Name) is var stem && stem != schedule.Name
-            ? $"{stem} ({schedule.Name})"
-            : schedule.Name;
+    /// <summary>The curve a plot draws of the configuration read, named by its file (<see cref="PlottedCurve.Of"/>).</summary>
+    public PlottedCurve Curve(ParseResult parseResult, LearningRateSchedule schedule) => PlottedCurve.Of(parseResult.GetValue(_config), schedule);
 
     public void AddTo(Command command)
     {

@@ -4,7 +4,15 @@ using ScottPlot;
 namespace Schedulers.Cli;
 
 /// <summary>One curve to draw: its legend name, its schedule and the boundaries of its phases within the range.</summary>
-internal sealed record PlottedCurve(string Name, LearningRateSchedule Schedule);
+internal sealed record PlottedCurve(string Name, LearningRateSchedule Schedule)
+{
+    /// <summary>A configuration's curve, named by its file and scheduler (<c>my_run (cosine)</c>); the scheduler alone without a file, or when the file is named after it.</summary>
+    public static PlottedCurve Of(FileInfo? file, LearningRateSchedule schedule)
+    {
+        var stem = file is null ? schedule.Name : Path.GetFileNameWithoutExtension(file.Name);
+        return new(stem == schedule.Name ? stem : $"{stem} ({schedule.Name})", schedule);
+    }
+}
 
 /// <summary>
 /// Draws curves with ScottPlot: step on the x axis, learning rate on the y axis (optionally logarithmic), a legend with
