@@ -25,6 +25,9 @@ internal sealed class ChainedScheduler : CurveDefinition
                     $"{own} would have no effect: a ChainedScheduler multiplies its schedules' factors of one learning rate; set learning_rate on the ChainedScheduler and remove it here.")
                 : null);
 
-    public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
-        new ChainedSchedule(Descriptor, canonicalOptions, ChildConfigurations.LearningRate(parameters)!.NumberValue, parameters.TotalSteps, ChildConfigurations.Build(parameters));
+    public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions)
+    {
+        var learningRate = ChildConfigurations.LearningRate(parameters)!;
+        return new ChainedSchedule(Descriptor, canonicalOptions, learningRate.NumberValue, parameters.TotalSteps, ChildConfigurations.Build(parameters, learningRate));
+    }
 }

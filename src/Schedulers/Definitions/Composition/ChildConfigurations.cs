@@ -158,11 +158,10 @@ internal static class ChildConfigurations
             : null;
 
     /// <summary>Builds the children of a configuration that passed <see cref="Check"/>.</summary>
-    public static ImmutableArray<LearningRateSchedule> Build(ParameterSet parameters)
-    {
-        var learningRate = LearningRate(parameters);
-        return [.. parameters.Given(ScheduleKeys.Schedulers)!.Items.Select(item => LearningRateSchedule.Create(Inherit(ScheduleOptions.FromJson(item.TextValue!), learningRate)))];
-    }
+    /// <param name="parameters">The composite's parameters.</param>
+    /// <param name="learningRate">The composite's <see cref="LearningRate"/>, which children without their own inherit.</param>
+    public static ImmutableArray<LearningRateSchedule> Build(ParameterSet parameters, ParameterValue learningRate) =>
+        [.. parameters.Given(ScheduleKeys.Schedulers)!.Items.Select(item => LearningRateSchedule.Create(Inherit(ScheduleOptions.FromJson(item.TextValue!), learningRate)))];
 
     /// <summary>
     /// Passes learning_rate down to a child that takes one and has none, under either of its names (OneCycleLR's

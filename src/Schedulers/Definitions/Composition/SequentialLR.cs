@@ -44,7 +44,10 @@ internal sealed class SequentialLR : CurveDefinition
         }
     }
 
-    public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions) =>
-        new SequentialSchedule(Descriptor, canonicalOptions, ChildConfigurations.LearningRate(parameters)!.NumberValue, parameters.TotalSteps,
-            ChildConfigurations.Build(parameters), [.. parameters.Integers(ScheduleKeys.Milestones)]);
+    public override LearningRateSchedule Create(ParameterSet parameters, ScheduleOptions canonicalOptions)
+    {
+        var learningRate = ChildConfigurations.LearningRate(parameters)!;
+        return new SequentialSchedule(Descriptor, canonicalOptions, learningRate.NumberValue, parameters.TotalSteps,
+            ChildConfigurations.Build(parameters, learningRate), [.. parameters.Integers(ScheduleKeys.Milestones)]);
+    }
 }
