@@ -99,7 +99,7 @@ internal static class ScheduleValidator
                 var meant = MeantKey(key, descriptor);
                 problems.Add(ConfigurationProblem.ForKey(key, value,
                     meant is null ? $"{value} is given under a name no scheduler has. Remove it." : $"{value} is given under a name no scheduler has. Did you mean \"{meant}\"? Rename it, or remove it.",
-                    UnknownKeyRemedy(key, value, descriptor, options)));
+                    UnknownKeyRemedy(key, meant, value, descriptor, options)));
             }
             else if (descriptor is not null)
             {
@@ -133,8 +133,8 @@ internal static class ScheduleValidator
     /// The lenient path renames a misspelt key to the one the strict path suggests, when the scheduler takes it and it is
     /// not given too (the value then means what the user meant); any other unknown key is removed.
     /// </summary>
-    private static ConfigurationRemedy UnknownKeyRemedy(string key, ParameterValue value, SchedulerDescriptor? descriptor, ScheduleOptions options) =>
-        MeantKey(key, descriptor) is { } meant && descriptor?.Takes(meant) == true && !options.TryGetValue(meant, out _)
+    private static ConfigurationRemedy UnknownKeyRemedy(string key, string? meant, ParameterValue value, SchedulerDescriptor? descriptor, ScheduleOptions options) =>
+        meant is not null && descriptor?.Takes(meant) == true && !options.TryGetValue(meant, out _)
             ? ConfigurationRemedy.Remove(key, $"not a parameter: read as {meant}, which it misspells") with { Then = ConfigurationRemedy.Set(meant, value, $"renamed from {key}, which misspells it") }
             : ConfigurationRemedy.Remove(key, "unknown key");
 
